@@ -1,0 +1,106 @@
+package dev.detwasm.host;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryImport;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, before anything runs, that every import of a module is something the host offers
+ * with the right type, so that a mismatch is one clear load error instead of a failure deep
+ * inside instantiation.
+ */
+final class Linker {
+    static final String MEMORY_MODULE = "env";
+    static final String MEMORY_NAME = "memory";
+
+    private Linker() {}
+
+    static void check(Program program, List<HostFunction> functions, int maxMemoryPages)
+            throws LoadException {
+        Map<String, HostFunction> offered = new HashMap<>();
+        for (HostFunction f : functions) {
+            offered.put(f.module() + "." + f.name(), f);
+        }
+        var section = program.module().importSection();
+        for (int i = 0; i < section.importCount(); i++) {
+            Import imp = section.getImport(i);
+            String id = imp.module() + "." + imp.name();
+            if (imp instanceof FunctionImport fi) {
+                HostFunction f = offered.get(id);
+                if (f == null) {
+                    throw new LoadException(program.name() + ": unknown import " + id);
+                }
+                FunctionType wanted = program.module().typeSection().getType(fi.typeIndex());
+                if (!wanted.equals(f.functionType())) {
+                    throw new LoadException(
+                            program.name() + ": import " + id + " has type " + show(wanted)
+                                    + " but the host provides " + show(f.functionType()));
+                }
+            } else if (imp instanceof MemoryImport mi) {
+                if (!imp.module().equals(MEMORY_MODULE) || !imp.name().equals(MEMORY_NAME)) {
+                    throw new LoadException(
+                            program.name() + ": unknown memory import " + id
+                                    + " (only env.memory is provided)");
+                }
+                checkLimits(program, mi.limits(), maxMemoryPages);
+            } else {
+                throw new LoadException(
+                        program.name() + ": unknown import " + id + " ("
+                                + imp.importType().name().toLowerCase(java.util.Locale.ROOT)
+                                + " imports are not provided)");
+            }
+        }
+        if (program.definedMemory().isPresent()) {
+            checkLimits(program, program.definedMemory().get(), maxMemoryPages);
+        }
+        boolean spawns = offered.containsKey("wasi.thread-spawn") && imports(program, "wasi", "thread-spawn");
+        if (spawns && program.importedMemory().map(m -> !m.limits().shared()).orElse(true)
+                && program.definedMemory().map(m -> !m.shared()).orElse(true)) {
+            throw new LoadException(
+                    program.name() + ": imports wasi.thread-spawn but has no shared memory"
+                            + " for its threads to share");
+        }
+        if (!program.exportsFunction("_start")) {
+            throw new LoadException(program.name() + ": exports no _start function");
+        }
+    }
+
+    private static boolean imports(Program program, String module, String name) {
+        return program.functionImports().stream()
+                .anyMatch(f -> f.module().equals(module) && f.name().equals(name));
+    }
+
+    private static void checkLimits(Program program, MemoryLimits limits, int maxMemoryPages)
+            throws LoadException {
+        if (limits.initialPages() > maxMemoryPages) {
+            throw new LoadException(
+                    program.name() + ": memory needs " + limits.initialPages()
+                            + " pages, above the limit of " + maxMemoryPages);
+        }
+        if (limits.shared() && limits.maximumPages() > maxMemoryPages) {
+            throw new LoadException(
+                    program.name() + ": shared memory maximum of " + limits.maximumPages()
+                            + " pages is above the limit of " + maxMemoryPages);
+        }
+    }
+
+    static String show(FunctionType type) {
+        return "(" + join(type.params()) + ") -> (" + join(type.returns()) + ")";
+    }
+
+    private static String join(List<ValType> types) {
+        return types.stream()
+                .map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.detwasm.host;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that determines one run besides the module itself. Two runs with equal
+ * configurations produce byte-identical output, exit code and event log.
+ *
+ * @param engine how guest code executes
+ * @param argv0 the program name the guest sees as {@code argv[0]}
+ * @param args the guest's arguments after {@code argv[0]}
+ * @param env the guest's environment, in the order given
+ * @param mounts preopened directories, in the order given (fd 3, 4, ...)
+ * @param stdin the bytes the guest reads from fd 0
+ * @param seed seeds the guest's entropy and the random schedule policy
+ * @param schedule the default schedule policy
+ * @param trace decisions to replay before the policy takes over; empty for none
+ * @param traceWasi log each WASI call to the diagnostics stream
+ * @param maxSteps step budget per run; 0 for none
+ * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
+ */
+public record RunConfig(
+        Engine engine,
+        String argv0,
+        List<String> args,
+        Map<String, String> env,
+        List<Mount> mounts,
+        byte[] stdin,
+        long seed,
+        SchedulePolicy schedule,
+        List<Integer> trace,
+        boolean traceWasi,
+        long maxSteps,
+        int maxMemoryPages) {
+
+    public static final String DEFAULT_ARGV0 = "/main.wasm";
+
+    /** 4 GiB: the most a wasm32 memory can address. */
+    public static final int DEFAULT_MAX_MEMORY_PAGES = 65536;
+
+    public RunConfig {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(argv0, "argv0");
+        args = List.copyOf(args);
+        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        mounts = List.copyOf(mounts);
+        stdin = stdin.clone();
+        Objects.requireNonNull(schedule, "schedule");
+        trace = List.copyOf(trace);
+    }
+
+    @Override
+    public byte[] stdin() {
+        return stdin.clone();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.engine = engine;
+        b.argv0 = argv0;
+        b.args = new ArrayList<>(args);
+        b.env = new LinkedHashMap<>(env);
+        b.mounts = new ArrayList<>(mounts);
+        b.stdin = stdin.clone();
+        b.seed = seed;
+        b.schedule = schedule;
+        b.trace = new ArrayList<>(trace);
+        b.traceWasi = traceWasi;
+        b.maxSteps = maxSteps;
+        b.maxMemoryPages = maxMemoryPages;
+        return b;
+    }
+
+    /** Builds a {@link RunConfig}; every field has the documented default. */
+    public static final class Builder {
+        private Engine engine = Engine.AOT;
+        private String argv0 = DEFAULT_ARGV0;
+        private List<String> args = new ArrayList<>();
+        private Map<String, String> env = new LinkedHashMap<>();
+        private List<Mount> mounts = new ArrayList<>();
+        private byte[] stdin = new byte[0];
+        private long seed;
+        private SchedulePolicy schedule = SchedulePolicy.FIFO;
+        private List<Integer> trace = new ArrayList<>();
+        private boolean traceWasi;
+        private long maxSteps;
+        private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
+
+        private Builder() {}
+
+        public Builder engine(Engine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Builder argv0(String argv0) {
+            this.argv0 = argv0;
+            return this;
+        }
+
+        public Builder args(List<String> args) {
+            this.args = new ArrayList<>(args);
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            this.env.put(key, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> env) {
+            this.env = new LinkedHashMap<>(env);
+            return this;
+        }
+
+        public Builder mount(Mount mount) {
+            this.mounts.add(mount);
+            return this;
+        }
+
+        public Builder mounts(List<Mount> mounts) {
+            this.mounts = new ArrayList<>(mounts);
+            return this;
+        }
+
+        public Builder stdin(byte[] stdin) {
+            this.stdin = stdin.clone();
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder schedule(SchedulePolicy schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        public Builder trace(List<Integer> trace) {
+            this.trace = new ArrayList<>(trace);
+            return this;
+        }
+
+        public Builder traceWasi(boolean traceWasi) {
+            this.traceWasi = traceWasi;
+            return this;
+        }
+
+        public Builder maxSteps(long maxSteps) {
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        public Builder maxMemoryPages(int maxMemoryPages) {
+            this.maxMemoryPages = maxMemoryPages;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(
+                    engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
+                    maxSteps, maxMemoryPages);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.detwasm.host;
+
+import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
+import java.util.List;
+
+/**
+ * What one run produced.
+ *
+ * @param termination how it ended
+ * @param stdout everything the guest wrote to fd 1
+ * @param stderr everything the guest wrote to fd 2
+ * @param events the event log (empty when the run did not keep one)
+ * @param trace the choices of every decision, replayable with {@code --trace}
+ * @param decisionKinds the kind of each entry of {@code trace}
+ */
+public record RunResult(
+        Termination termination,
+        byte[] stdout,
+        byte[] stderr,
+        List<String> events,
+        List<Integer> trace,
+        List<DecisionKind> decisionKinds) {
+
+    /** The code detwasm exits with for this run: the guest's, or one of {@code ExitCodes}. */
+    public int exitCode() {
+        return termination.exitCode();
+    }
+}

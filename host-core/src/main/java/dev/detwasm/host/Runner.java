@@ -1,0 +1,103 @@
+package dev.detwasm.host;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import dev.detwasm.host.decide.FifoPolicy;
+import dev.detwasm.host.decide.RandomPolicy;
+import dev.detwasm.host.decide.ReplayTrace;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.spi.DecisionSource;
+import dev.detwasm.host.spi.Decisions;
+import dev.detwasm.host.spi.ExitCodes;
+import dev.detwasm.host.spi.GuestThreads;
+import dev.detwasm.host.spi.GuestThreadsFactory;
+import dev.detwasm.host.spi.HostModule;
+import dev.detwasm.host.spi.Termination;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Runs a {@link Program} once under a {@link RunConfig}. Thread-safe: runs share nothing. */
+public final class Runner {
+    private final List<HostModule> hostModules;
+    private final GuestThreadsFactory threadsFactory;
+
+    @Inject
+    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+        this.hostModules = List.copyOf(hostModules);
+        this.threadsFactory = threadsFactory;
+    }
+
+    /** The decisions a plain run makes: the trace first, then the configured policy. */
+    public static DecisionSource decisionsFor(RunConfig config) {
+        DecisionSource policy =
+                switch (config.schedule()) {
+                    case FIFO -> new FifoPolicy();
+                    case RANDOM -> new RandomPolicy(config.seed());
+                };
+        return config.trace().isEmpty() ? policy : new ReplayTrace(config.trace(), policy);
+    }
+
+    /** Runs with the decisions of {@link #decisionsFor}, keeping the event log. */
+    public RunResult run(
+            Program program, RunConfig config, GuestOutput output, PrintStream diagnostics)
+            throws LoadException {
+        return run(program, config, output, diagnostics, decisionsFor(config), true);
+    }
+
+    /**
+     * Runs once.
+     *
+     * @param source decides every decision of the run
+     * @param keepEvents whether to keep the event log (the model checker's runs need not)
+     * @throws LoadException when the module's imports do not link or it cannot be compiled
+     */
+    public RunResult run(
+            Program program,
+            RunConfig config,
+            GuestOutput output,
+            PrintStream diagnostics,
+            DecisionSource source,
+            boolean keepEvents)
+            throws LoadException {
+        var machineFactory = program.machineFactory(config.engine());
+        EventLog events = new EventLog(keepEvents);
+        Decisions decisions = new Decisions(source, events);
+        GuestThreads threads = threadsFactory.create(decisions, events);
+        Run run =
+                new Run(
+                        program, config, output, diagnostics, events, threads, decisions,
+                        machineFactory);
+        List<HostFunction> functions = new ArrayList<>();
+        for (HostModule module : hostModules) {
+            functions.addAll(module.functions(run));
+        }
+        Linker.check(program, functions, config.maxMemoryPages());
+        run.link(ImportValues.builder().withFunctions(new ArrayList<>(functions)));
+
+        Termination termination = threads.run(run::main);
+        output.flush();
+        if (source instanceof ReplayTrace replay && replay.unused() > 0
+                && termination.kind() != Termination.Kind.HOST_ERROR) {
+            termination =
+                    Termination.hostError(
+                            -1,
+                            ExitCodes.USAGE,
+                            "trace does not fit the program: the run made "
+                                    + decisions.trace().size()
+                                    + " decisions, the trace has "
+                                    + config.trace().size()
+                                    + " entries");
+        }
+        return new RunResult(
+                termination,
+                output.stdout(),
+                output.stderr(),
+                events.lines(),
+                decisions.trace(),
+                decisions.kinds());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.detwasm.host.decide;
+
+import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.DecisionSource;
+import java.util.List;
+
+/**
+ * Replays a trace: the i-th decision of the run takes the i-th entry; once the trace is used
+ * up, {@code then} decides. An entry out of range for its decision is reported by {@link
+ * dev.detwasm.host.spi.Decisions}; entries left over at the end by {@link #unused()}.
+ */
+public final class ReplayTrace implements DecisionSource {
+    private final List<Integer> trace;
+    private final DecisionSource then;
+    private int next;
+
+    public ReplayTrace(List<Integer> trace, DecisionSource then) {
+        this.trace = List.copyOf(trace);
+        this.then = then;
+    }
+
+    @Override
+    public int choose(DecisionKind kind, int options) {
+        if (next < trace.size()) {
+            return trace.get(next++);
+        }
+        return then.choose(kind, options);
+    }
+
+    /** How many trace entries no decision consumed. */
+    public int unused() {
+        return trace.size() - next;
+    }
+}
