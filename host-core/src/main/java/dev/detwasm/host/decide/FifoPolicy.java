@@ -1,6 +1,6 @@
 package dev.detwasm.host.decide;
 
-import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionSource;
 
 /**
@@ -9,7 +9,7 @@ import dev.detwasm.host.spi.DecisionSource;
  */
 public final class FifoPolicy implements DecisionSource {
     @Override
-    public int choose(DecisionKind kind, int options) {
+    public int choose(Decision decision) {
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.detwasm.host.decide;
 
-import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionSource;
 import java.util.SplittableRandom;
 
@@ -16,7 +16,7 @@ public final class RandomPolicy implements DecisionSource {
     }
 
     @Override
-    public int choose(DecisionKind kind, int options) {
-        return random.nextInt(options);
+    public int choose(Decision decision) {
+        return random.nextInt(decision.options());
     }
 }

@@ -1,6 +1,6 @@
 package dev.detwasm.host.decide;
 
-import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionSource;
 import java.util.List;
 
@@ -20,11 +20,11 @@ public final class ReplayTrace implements DecisionSource {
     }
 
     @Override
-    public int choose(DecisionKind kind, int options) {
+    public int choose(Decision decision) {
         if (next < trace.size()) {
             return trace.get(next++);
         }
-        return then.choose(kind, options);
+        return then.choose(decision);
     }
 
     /** How many trace entries no decision consumed. */

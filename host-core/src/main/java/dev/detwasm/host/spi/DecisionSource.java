@@ -7,12 +7,6 @@ package dev.detwasm.host.spi;
 @FunctionalInterface
 public interface DecisionSource {
 
-    /**
-     * @param kind what is being decided
-     * @param options the number of options, at least 2. For {@link DecisionKind#SCHEDULE},
-     *     option 0 is the thread that would run under fifo (the current thread when it can go
-     *     on), then the others in run-queue order.
-     * @return the chosen option, in {@code [0, options)}
-     */
-    int choose(DecisionKind kind, int options);
+    /** @return the chosen option, in {@code [0, decision.options())} */
+    int choose(Decision decision);
 }

@@ -21,15 +21,17 @@ public final class Decisions {
     }
 
     /**
-     * Decides among {@code options} options on behalf of guest thread {@code thread}.
+     * Decides; a decision with fewer than two options is not asked nor recorded.
      *
      * @throws HostError when the source answers out of range (a trace that does not fit)
      */
-    public int choose(int thread, DecisionKind kind, int options) {
+    public int choose(Decision decision) {
+        int options = decision.options();
         if (options < 2) {
             return 0;
         }
-        int choice = source.choose(kind, options);
+        DecisionKind kind = decision.kind();
+        int choice = source.choose(decision);
         if (choice < 0 || choice >= options) {
             throw new HostError(
                     ExitCodes.USAGE,
@@ -46,9 +48,15 @@ public final class Decisions {
         kinds.add(kind);
         if (events.enabled()) {
             events.add(
-                    thread,
+                    decision.thread(),
                     "decision",
-                    kind.cliName() + " " + choice + " of " + options);
+                    kind.cliName()
+                            + " "
+                            + (decision.candidates().length == 0
+                                    ? String.valueOf(options)
+                                    : java.util.Arrays.toString(decision.candidates()))
+                            + " -> "
+                            + choice);
         }
         return choice;
     }

@@ -1,0 +1,40 @@
+package dev.detwasm.host.spi;
+
+import java.util.Objects;
+
+/**
+ * One decision of a run, as its {@link DecisionSource} sees it.
+ *
+ * @param kind what is being decided
+ * @param thread the guest thread on whose behalf it is made (the one running)
+ * @param options the number of options, at least 2
+ * @param candidates for {@link DecisionKind#SCHEDULE}: the thread each option runs, option 0
+ *     being what fifo would pick, which is {@code thread} itself when it can go on (choosing
+ *     another option is then a preemption); for {@link DecisionKind#WAKE}: the waiting thread
+ *     each option wakes, longest waiter first; for {@link DecisionKind#SELECT}: empty
+ */
+public record Decision(DecisionKind kind, int thread, int options, int[] candidates) {
+    private static final int[] NONE = new int[0];
+
+    public Decision {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(candidates, "candidates");
+    }
+
+    public static Decision select(int thread, int options) {
+        return new Decision(DecisionKind.SELECT, thread, options, NONE);
+    }
+
+    public static Decision schedule(int thread, int[] candidates) {
+        return new Decision(DecisionKind.SCHEDULE, thread, candidates.length, candidates);
+    }
+
+    public static Decision wake(int thread, int[] waiters) {
+        return new Decision(DecisionKind.WAKE, thread, waiters.length, waiters);
+    }
+
+    /** Whether choosing {@code choice} switches away from a thread that could go on. */
+    public boolean isPreemption(int choice) {
+        return kind == DecisionKind.SCHEDULE && choice != 0 && candidates[0] == thread;
+    }
+}
