@@ -56,9 +56,10 @@ public final class WatCompiler {
         return stdout.toByteArray();
     }
 
-    /** wat2wasm names the input "-"; the first line says where and what. */
+    /** wat2wasm names the input "-" and colours its output; the first line says where and what. */
     private static String firstError(String stderr) {
-        String line = stderr.strip().lines().findFirst().orElse("not valid WAT text");
+        String plain = stderr.replaceAll("\u001B\\[[;0-9]*m", "");
+        String line = plain.strip().lines().findFirst().orElse("not valid WAT text");
         return line.startsWith("-:") ? line.substring(2) : line;
     }
 }

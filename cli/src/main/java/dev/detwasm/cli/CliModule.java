@@ -1,0 +1,25 @@
+package dev.detwasm.cli;
+
+import com.google.inject.AbstractModule;
+import dev.detwasm.host.HostCoreModule;
+import dev.detwasm.modelcheck.ModelCheckModule;
+import dev.detwasm.scheduler.SchedulerModule;
+import dev.detwasm.wasi.WasiPreview1Module;
+
+/** The whole program: every module's bindings, plus the process's streams. */
+public final class CliModule extends AbstractModule {
+    private final CliStreams streams;
+
+    public CliModule(CliStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    protected void configure() {
+        install(new HostCoreModule());
+        install(new SchedulerModule());
+        install(new WasiPreview1Module());
+        install(new ModelCheckModule());
+        bind(CliStreams.class).toInstance(streams);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.detwasm.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.spi.ExitCodes;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code detwasm}: the top-level command. Exit codes are decided here and only here: the
+ * guest's own code for a normal run, otherwise one of {@link ExitCodes}, each with one line on
+ * stderr and never a Java stack trace.
+ */
+@Command(
+        name = "detwasm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Deterministic WebAssembly sandbox and concurrency model checker.",
+            "The seed's flat form is accepted too: detwasm MODULE [--env K=V] [--trace-wasi]"
+                    + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
+        },
+        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "N:the guest's exit code (run)",
+            "64:usage error (bad flag, value or trace)",
+            "65:the module could not be loaded or linked",
+            "70:a guest thread trapped",
+            "71:deadlock: every thread blocked, no timer pending",
+            "72:step budget exhausted",
+            "73:check found a failing run, or --verify found a difference",
+            "74:internal error in detwasm"
+        })
+public final class Detwasm {
+
+    public static void main(String[] args) {
+        int code = execute(args, System.in, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line {@code args} (what follows {@code detwasm}) in-process. */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CliStreams streams = new CliStreams(in, out, err);
+        Injector injector;
+        try {
+            injector = Guice.createInjector(new CliModule(streams));
+        } catch (RuntimeException e) {
+            err.println("detwasm: internal error: " + e);
+            return ExitCodes.INTERNAL;
+        }
+        CommandLine cli = new CommandLine(Detwasm.class, new GuiceFactory(injector));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setStopAtPositional(true);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler(Detwasm::usageError);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
+        List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
+        return cli.execute(argv.toArray(String[]::new));
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(
+                "detwasm: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                        + " --help')");
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception e, PrintStream err) {
+        if (e instanceof LoadException) {
+            err.println("detwasm: " + e.getMessage());
+            return ExitCodes.LOAD_ERROR;
+        }
+        if (e instanceof java.io.IOException) {
+            err.println("detwasm: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("detwasm: internal error: " + e);
+        if (System.getenv("DETWASM_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
+    }
+}

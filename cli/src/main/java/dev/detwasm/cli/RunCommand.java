@@ -1,0 +1,93 @@
+package dev.detwasm.cli;
+
+import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunResult;
+import dev.detwasm.host.Runner;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code detwasm run}: one deterministic run of a module. */
+@Command(
+        name = "run",
+        description = "Run a WASI module deterministically. Exits with the guest's exit code.",
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class RunCommand implements Callable<Integer> {
+    @Mixin RunOptions options;
+
+    @Option(
+            names = "--verify",
+            description = "Run twice with each engine and compare stdout, stderr, exit code and"
+                    + " the event log byte for byte; report the first difference.")
+    boolean verify;
+
+    @Option(
+            names = "--print-trace",
+            description = "After the run, print its trace (the choice of every decision) to"
+                    + " stderr, for replay with --trace.")
+    boolean printTrace;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "Write the run's event log to FILE.")
+    Path eventsFile;
+
+    private final ProgramLoader loader;
+    private final Runner runner;
+    private final Verifier verifier;
+    private final CliStreams streams;
+
+    @Inject
+    RunCommand(ProgramLoader loader, Runner runner, Verifier verifier, CliStreams streams) {
+        this.loader = loader;
+        this.runner = runner;
+        this.verifier = verifier;
+        this.streams = streams;
+    }
+
+    @Override
+    public Integer call() throws LoadException, IOException {
+        RunConfig config = options.toConfig(streams.in());
+        Program program = loader.load(options.module);
+        RunResult result;
+        if (verify) {
+            Verifier.Verdict verdict = verifier.verify(program, config);
+            result = verdict.first();
+            streams.out().write(result.stdout());
+            streams.err().write(result.stderr());
+            streams.out().flush();
+            if (!verdict.identical()) {
+                streams.err().println("detwasm: verify: " + verdict.difference());
+                return dev.detwasm.host.spi.ExitCodes.FAILURE_FOUND;
+            }
+            streams.err().println("detwasm: verify: " + verdict.summary());
+        } else {
+            result = runner.run(
+                    program, config, new GuestOutput(streams.out(), streams.err()), streams.err());
+        }
+        if (eventsFile != null) {
+            Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);
+        }
+        if (printTrace) {
+            streams.err().println("detwasm: trace: " + traceText(result));
+        }
+        return TerminationReport.report(result, streams.err());
+    }
+
+    static String traceText(RunResult result) {
+        return result.trace().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.detwasm.cli;
+
+import dev.detwasm.host.Engine;
+import dev.detwasm.host.Mount;
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.SchedulePolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that define one run, shared by {@code run} and {@code check}. Everything after
+ * MODULE goes to the guest.
+ */
+public final class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(
+            names = "--engine",
+            paramLabel = "aot|interpreter",
+            description = "How guest code executes: compiled to JVM bytecode once (default: aot),"
+                    + " or interpreted.")
+    Engine engine = Engine.AOT;
+
+    @Option(
+            names = "--env",
+            paramLabel = "K=V",
+            description = "Set an environment variable for the guest (repeatable). The guest sees"
+                    + " nothing of the host's environment.")
+    List<String> env = new ArrayList<>();
+
+    @Option(
+            names = "--dir",
+            paramLabel = "HOST[::GUEST]",
+            description = "Preopen host directory HOST at guest path GUEST (default: HOST as"
+                    + " written). Its content is read into memory; the guest's writes never"
+                    + " reach the host.")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(
+            names = "--mapdir",
+            paramLabel = "HOST",
+            description = "The seed's form of --dir HOST::/ .")
+    List<String> mapdirs = new ArrayList<>();
+
+    @Option(
+            names = "--argv0",
+            paramLabel = "NAME",
+            description = "The program name the guest sees as argv[0] (default: /main.wasm).")
+    String argv0 = RunConfig.DEFAULT_ARGV0;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seeds the guest's random_get stream and the random schedule"
+                    + " (default: 0).")
+    long seed;
+
+    @Option(
+            names = "--schedule",
+            paramLabel = "fifo|random",
+            description = "Which runnable thread goes next when no trace decides: fifo (default)"
+                    + " never preempts; random picks at every scheduling point, from --seed.")
+    SchedulePolicy schedule = SchedulePolicy.FIFO;
+
+    @Option(
+            names = "--trace",
+            paramLabel = "C1,C2,...",
+            split = ",",
+            description = "Replay these decisions (as printed by --print-trace or by check);"
+                    + " after the last one the schedule policy decides.")
+    List<Integer> trace = new ArrayList<>();
+
+    @Option(
+            names = "--trace-wasi",
+            description = "Log every WASI call with its arguments and result to stderr.")
+    boolean traceWasi;
+
+    @Option(
+            names = "--stdin",
+            paramLabel = "FILE",
+            description = "The guest's stdin. Default: detwasm's own stdin, read to the end"
+                    + " before the run (empty when it is a terminal).")
+    Path stdinFile;
+
+    @Option(
+            names = "--max-memory",
+            paramLabel = "PAGES",
+            description = "Largest memory a guest may declare or grow to, in 64 KiB pages"
+                    + " (default: 65536 = 4 GiB).")
+    int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
+    Path module;
+
+    @Parameters(
+            index = "1..*",
+            paramLabel = "ARGS",
+            description = "Arguments for the guest, after argv[0].")
+    List<String> args = new ArrayList<>();
+
+    /** The run configuration these options describe, reading stdin from {@code stdin}. */
+    RunConfig toConfig(InputStream stdin) {
+        if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
+            throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
+        }
+        return RunConfig.builder()
+                .engine(engine)
+                .argv0(argv0)
+                .args(args)
+                .env(environment())
+                .mounts(mounts())
+                .stdin(stdinBytes(stdin))
+                .seed(seed)
+                .schedule(schedule)
+                .trace(trace)
+                .traceWasi(traceWasi)
+                .maxMemoryPages(maxMemoryPages)
+                .build();
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String entry : env) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw usage("--env expects K=V, got '" + entry + "'");
+            }
+            result.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return result;
+    }
+
+    private List<Mount> mounts() {
+        List<Mount> result = new ArrayList<>();
+        try {
+            for (String dir : dirs) {
+                result.add(Mount.parse(dir));
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage("--dir " + e.getMessage());
+        }
+        for (String dir : mapdirs) {
+            result.add(new Mount(Path.of(dir), "/"));
+        }
+        for (Mount m : result) {
+            if (!Files.isDirectory(m.hostPath())) {
+                throw usage("--dir " + m.hostPath() + ": no such directory");
+            }
+        }
+        return result;
+    }
+
+    private byte[] stdinBytes(InputStream stdin) {
+        try {
+            if (stdinFile != null) {
+                return Files.readAllBytes(stdinFile);
+            }
+            return stdin == null ? new byte[0] : stdin.readAllBytes();
+        } catch (IOException e) {
+            throw usage("cannot read stdin" + (stdinFile == null ? "" : " " + stdinFile)
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

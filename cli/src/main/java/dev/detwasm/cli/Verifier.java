@@ -1,0 +1,96 @@
+package dev.detwasm.cli;
+
+import dev.detwasm.host.Engine;
+import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunResult;
+import dev.detwasm.host.Runner;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code --verify}: runs a program twice with each engine and compares everything a run
+ * produces, byte for byte. The first difference found is reported.
+ */
+final class Verifier {
+    private static final int RUNS_PER_ENGINE = 2;
+
+    private final Runner runner;
+
+    @Inject
+    Verifier(Runner runner) {
+        this.runner = runner;
+    }
+
+    /** The outcome of a verification. */
+    record Verdict(RunResult first, String difference, String summary) {
+        boolean identical() {
+            return difference == null;
+        }
+    }
+
+    Verdict verify(Program program, RunConfig config) throws LoadException {
+        List<String> labels = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        for (Engine engine : Engine.values()) {
+            RunConfig engineConfig = config.toBuilder().engine(engine).traceWasi(false).build();
+            for (int i = 1; i <= RUNS_PER_ENGINE; i++) {
+                labels.add(engine.cliName() + " run " + i);
+                results.add(runner.run(program, engineConfig, GuestOutput.captured(), silent));
+            }
+        }
+        RunResult first = results.get(0);
+        for (int i = 1; i < results.size(); i++) {
+            String diff = compare(first, results.get(i));
+            if (diff != null) {
+                return new Verdict(
+                        first, labels.get(i) + " differs from " + labels.get(0) + ": " + diff, null);
+            }
+        }
+        return new Verdict(
+                first,
+                null,
+                results.size() + " runs identical (" + RUNS_PER_ENGINE + " per engine): "
+                        + first.events().size() + " events, " + first.trace().size()
+                        + " decisions, exit " + first.exitCode());
+    }
+
+    private static String compare(RunResult a, RunResult b) {
+        if (!Arrays.equals(a.stdout(), b.stdout())) {
+            return "stdout " + firstDifference(a.stdout(), b.stdout());
+        }
+        if (!Arrays.equals(a.stderr(), b.stderr())) {
+            return "stderr " + firstDifference(a.stderr(), b.stderr());
+        }
+        if (!a.termination().equals(b.termination())) {
+            return "ending: " + a.termination() + " vs " + b.termination();
+        }
+        List<String> ea = a.events();
+        List<String> eb = b.events();
+        for (int i = 0; i < Math.min(ea.size(), eb.size()); i++) {
+            if (!ea.get(i).equals(eb.get(i))) {
+                return "event " + (i + 1) + ": '" + ea.get(i) + "' vs '" + eb.get(i) + "'";
+            }
+        }
+        if (ea.size() != eb.size()) {
+            return "event log has " + ea.size() + " events vs " + eb.size();
+        }
+        return null;
+    }
+
+    private static String firstDifference(byte[] a, byte[] b) {
+        int i = Arrays.mismatch(a, b);
+        String near = new String(a, Math.max(0, i - 20), Math.min(a.length, i + 20) - Math.max(0, i - 20),
+                StandardCharsets.UTF_8);
+        return "at byte " + i + " (lengths " + a.length + " and " + b.length + "), near '"
+                + near.replace("\n", "\\n") + "'";
+    }
+}
