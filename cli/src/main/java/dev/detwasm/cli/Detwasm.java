@@ -40,7 +40,8 @@ import picocli.CommandLine.Command;
 public final class Detwasm {
 
     public static void main(String[] args) {
-        int code = execute(args, System.in, System.out, System.err);
+        InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
+        int code = execute(args, stdin, System.out, System.err);
         System.out.flush();
         System.exit(code);
     }
