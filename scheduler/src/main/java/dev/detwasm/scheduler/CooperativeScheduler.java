@@ -1,0 +1,472 @@
+package dev.detwasm.scheduler;
+
+import dev.detwasm.host.EventLog;
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.Decisions;
+import dev.detwasm.host.spi.ExitCodes;
+import dev.detwasm.host.spi.GuestThreads;
+import dev.detwasm.host.spi.HostError;
+import dev.detwasm.host.spi.Termination;
+import dev.detwasm.host.spi.ThreadKilled;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cooperative scheduler of one run. Each guest thread has its own {@link Carrier}; exactly
+ * one holds the baton and runs, and it only passes the baton on inside a call to this class.
+ * All state is touched by the baton holder alone, so nothing here locks.
+ *
+ * <p>Scheduling, in the order {@link dev.detwasm.host.decide.FifoPolicy fifo} follows:
+ *
+ * <ul>
+ *   <li>A spawned thread, a yielding thread, a woken waiter and a sleeper whose deadline came
+ *       join the back of the run queue; the caller of {@link #spawn} and {@link #wake} keeps
+ *       running.
+ *   <li>When the running thread blocks, sleeps or exits, the head of the run queue runs. When
+ *       the queue is empty but timers are pending, the clock jumps to the earliest deadline and
+ *       the threads due then (in deadline order, ties in the order they went to sleep) join the
+ *       queue. When neither, the run ends as a deadlock.
+ *   <li>Wherever more than one thread could go next, a {@code schedule} decision picks it. Its
+ *       candidates are what fifo would pick first (the running thread itself at a {@link
+ *       #schedulingPoint}, else the queue head), then the rest of the run queue in order. A
+ *       thread preempted at a scheduling point becomes runnable at the back of the queue, as if
+ *       it had yielded. {@link #yieldNow} moves the caller to the back first, so its candidates
+ *       are the queue in order, ending with the caller.
+ *   <li>A {@link #wake} of fewer threads than wait picks each thread to wake with a {@code wake}
+ *       decision among the remaining waiters, longest waiter first; otherwise all wake, longest
+ *       waiter first, without a decision.
+ *   <li>A sleep or timed wait whose deadline has already passed does not block: a sleep is then
+ *       only a scheduling point, a wait returns {@link #TIMED_OUT} at once. A negative deadline
+ *       means none.
+ * </ul>
+ *
+ * <p>When the program ends ({@link #terminate}, a deadlock, main's body returning, or a failure
+ * of the scheduler itself), the baton visits every started thread in id order: each wakes in
+ * the call it blocked in, throws {@link ThreadKilled}, and its carrier ends. The last one hands
+ * the baton back to {@link #run}, which joins every carrier before returning.
+ */
+public final class CooperativeScheduler implements GuestThreads {
+    private static final int MAIN = 0;
+
+    private final Decisions decisions;
+    private final EventLog events;
+    private final Carriers carriers;
+    /** Indexed by id. */
+    private final List<GuestThread> threads = new ArrayList<>();
+    private final ArrayDeque<GuestThread> runQueue = new ArrayDeque<>();
+    private final WaitQueues waitQueues = new WaitQueues();
+    private final VirtualClock clock = new VirtualClock();
+    private final List<GuestThread> due = new ArrayList<>();
+    private Carrier caller;
+    private GuestThread current;
+    private Termination termination;
+
+    public CooperativeScheduler(Decisions decisions, EventLog events, Carriers carriers) {
+        this.decisions = decisions;
+        this.events = events;
+        this.carriers = carriers;
+    }
+
+    @Override
+    public Termination run(Runnable main) {
+        if (caller != null) {
+            throw new IllegalStateException("a scheduler runs one program only");
+        }
+        caller = carriers.caller();
+        GuestThread first = newThread(main);
+        current = first;
+        first.state = GuestThread.State.RUNNING;
+        resume(first);
+        caller.awaitTurn();
+        for (GuestThread thread : threads) {
+            thread.carrier.join();
+        }
+        return termination;
+    }
+
+    @Override
+    public int currentThread() {
+        return current.id;
+    }
+
+    @Override
+    public int spawn(Runnable body) {
+        enter();
+        try {
+            GuestThread child = newThread(body);
+            runQueue.addLast(child);
+            if (events.enabled()) {
+                events.add(current.id, "spawn", "t" + child.id);
+            }
+            return child.id;
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public void schedulingPoint() {
+        enter();
+        try {
+            pointOf(current);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public void yieldNow() {
+        enter();
+        try {
+            if (runQueue.isEmpty()) {
+                return;
+            }
+            GuestThread me = current;
+            me.state = GuestThread.State.RUNNABLE;
+            runQueue.addLast(me);
+            switchTo(takeQueued());
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long now() {
+        return clock.now();
+    }
+
+    @Override
+    public void sleepUntil(long deadline) {
+        enter();
+        try {
+            GuestThread me = current;
+            if (events.enabled()) {
+                events.add(me.id, "sleep", "until " + deadline);
+            }
+            if (deadline <= clock.now()) {
+                pointOf(me);
+                return;
+            }
+            me.state = GuestThread.State.SLEEPING;
+            clock.schedule(me, deadline);
+            block();
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public int await(long key, long deadline, String what) {
+        enter();
+        try {
+            GuestThread me = current;
+            boolean timed = deadline >= 0;
+            if (events.enabled()) {
+                events.add(me.id, "wait", hex(key) + (timed ? " until " + deadline : ""));
+            }
+            if (timed && deadline <= clock.now()) {
+                if (events.enabled()) {
+                    events.add(me.id, "timeout", hex(key) + " at " + clock.now());
+                }
+                return TIMED_OUT;
+            }
+            me.state = GuestThread.State.WAITING;
+            me.waitKey = key;
+            me.waitWhat = what;
+            waitQueues.add(key, me);
+            if (timed) {
+                clock.schedule(me, deadline);
+            }
+            block();
+            return me.wakeResult;
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public int wake(long key, int count) {
+        enter();
+        try {
+            List<GuestThread> waiters = waitQueues.waiters(key);
+            long wanted = Integer.toUnsignedLong(count); // notify's count is a u32
+            StringBuilder woken = events.enabled() ? new StringBuilder() : null;
+            int n = 0;
+            while (n < wanted && !waiters.isEmpty()) {
+                int pick =
+                        waiters.size() > wanted - n
+                                ? decisions.choose(Decision.wake(current.id, ids(waiters)))
+                                : 0;
+                GuestThread thread = waitQueues.take(key, pick);
+                clock.cancel(thread);
+                thread.wakeResult = WOKEN;
+                makeRunnable(thread);
+                n++;
+                if (woken != null) {
+                    woken.append(" t").append(thread.id);
+                }
+            }
+            if (woken != null) {
+                events.add(current.id, "wake", hex(key) + " ->" + (n == 0 ? " none" : woken));
+            }
+            return n;
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public void terminate(Termination termination) {
+        if (this.termination == null) {
+            this.termination = termination;
+        }
+        throw new ThreadKilled();
+    }
+
+    // ---- switching ------------------------------------------------------------------------------
+
+    /** A point where {@code me}, which could go on, may be preempted. */
+    private void pointOf(GuestThread me) {
+        if (runQueue.isEmpty()) {
+            return;
+        }
+        int[] candidates = new int[runQueue.size() + 1];
+        candidates[0] = me.id;
+        int i = 1;
+        for (GuestThread thread : runQueue) {
+            candidates[i++] = thread.id;
+        }
+        int choice = decisions.choose(Decision.schedule(me.id, candidates));
+        if (choice == 0) {
+            return;
+        }
+        GuestThread next = takeQueued(choice - 1);
+        me.state = GuestThread.State.RUNNABLE;
+        runQueue.addLast(me);
+        switchTo(next);
+    }
+
+    /** The current thread cannot go on: passes the baton on, or ends the run as a deadlock. */
+    private void block() {
+        GuestThread next = next();
+        if (next == null) {
+            deadlock();
+            throw new ThreadKilled();
+        }
+        switchTo(next);
+    }
+
+    /**
+     * Takes the thread to run once the current one stops: from the run queue, first jumping the
+     * clock if only timers are left. Null when no thread can ever run again.
+     */
+    private GuestThread next() {
+        if (runQueue.isEmpty()) {
+            if (!clock.hasTimers()) {
+                return null;
+            }
+            long from = clock.now();
+            clock.advance(due);
+            if (events.enabled()) {
+                events.add(current.id, "clock", from + " -> " + clock.now());
+            }
+            for (GuestThread thread : due) {
+                timedOut(thread);
+            }
+            due.clear();
+        }
+        return takeQueued();
+    }
+
+    private void timedOut(GuestThread thread) {
+        if (thread.state == GuestThread.State.WAITING) {
+            waitQueues.remove(thread.waitKey, thread);
+            thread.wakeResult = TIMED_OUT;
+            if (events.enabled()) {
+                events.add(thread.id, "timeout", hex(thread.waitKey) + " at " + clock.now());
+            }
+        } else if (events.enabled()) {
+            events.add(thread.id, "wakeup", "at " + clock.now());
+        }
+        makeRunnable(thread);
+    }
+
+    /** Takes the next thread from the non-empty run queue: the head, unless decided otherwise. */
+    private GuestThread takeQueued() {
+        if (runQueue.size() == 1) {
+            return runQueue.removeFirst();
+        }
+        return takeQueued(decisions.choose(Decision.schedule(current.id, ids(runQueue))));
+    }
+
+    private GuestThread takeQueued(int index) {
+        Iterator<GuestThread> queued = runQueue.iterator();
+        for (int i = 0; i < index; i++) {
+            queued.next();
+        }
+        GuestThread thread = queued.next();
+        queued.remove();
+        return thread;
+    }
+
+    private void makeRunnable(GuestThread thread) {
+        thread.state = GuestThread.State.RUNNABLE;
+        runQueue.addLast(thread);
+    }
+
+    /**
+     * Passes the baton from the current thread to {@code next} and returns once the current
+     * thread has it back; throws {@link ThreadKilled} if the program ended meanwhile.
+     */
+    private void switchTo(GuestThread next) {
+        GuestThread me = current;
+        next.state = GuestThread.State.RUNNING;
+        if (next != me) {
+            if (events.enabled()) {
+                events.add(me.id, "switch", "t" + next.id);
+            }
+            current = next;
+            resume(next);
+            me.carrier.awaitTurn();
+        }
+        enter();
+    }
+
+    private void resume(GuestThread thread) {
+        thread.started = true;
+        thread.carrier.giveTurn();
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    private GuestThread newThread(Runnable body) {
+        GuestThread thread = new GuestThread(threads.size(), body);
+        thread.carrier = carriers.carrier(() -> carry(thread));
+        threads.add(thread);
+        return thread;
+    }
+
+    /** The whole life of a carrier: the thread's body, then its exit. */
+    private void carry(GuestThread thread) {
+        try {
+            thread.body.run();
+            if (thread.id == MAIN) {
+                end(Termination.exit(MAIN, 0));
+            }
+        } catch (ThreadKilled killed) {
+            // The program has ended and this thread's stack is unwound.
+        } catch (Throwable e) {
+            end(failure(thread.id, e));
+        }
+        exit(thread);
+    }
+
+    /** The thread's body is over: passes the baton to the next thread, or on with the teardown. */
+    private void exit(GuestThread thread) {
+        thread.state = GuestThread.State.EXITED;
+        try {
+            if (termination == null) {
+                if (events.enabled()) {
+                    events.add(thread.id, "exit", "at " + clock.now());
+                }
+                GuestThread next = next();
+                if (next != null) {
+                    if (events.enabled()) {
+                        events.add(thread.id, "switch", "t" + next.id);
+                    }
+                    current = next;
+                    next.state = GuestThread.State.RUNNING;
+                    resume(next);
+                    return;
+                }
+                deadlock();
+            }
+        } catch (RuntimeException e) {
+            end(failure(thread.id, e));
+        }
+        unwindNext();
+    }
+
+    /** Gives the baton to the next thread with a stack to unwind, or back to {@link #run}. */
+    private void unwindNext() {
+        for (GuestThread thread : threads) {
+            if (thread.started && thread.state != GuestThread.State.EXITED) {
+                current = thread;
+                thread.carrier.giveTurn();
+                return;
+            }
+        }
+        caller.giveTurn();
+    }
+
+    private void deadlock() {
+        StringBuilder report = new StringBuilder("deadlock:");
+        String separator = " ";
+        for (GuestThread thread : threads) {
+            if (thread.state == GuestThread.State.WAITING) {
+                report.append(separator)
+                        .append("thread ")
+                        .append(thread.id)
+                        .append(" waits on ")
+                        .append(thread.waitWhat);
+                separator = "; ";
+            }
+        }
+        end(Termination.deadlock(report.toString()));
+    }
+
+    /** Records how the program ended, unless it already had, and logs it as the host does. */
+    private void end(Termination ending) {
+        if (termination != null) {
+            return;
+        }
+        termination = ending;
+        if (events.enabled()) {
+            events.add(
+                    current.id,
+                    "end",
+                    ending.kind().name().toLowerCase(Locale.ROOT)
+                            + " "
+                            + ending.exitCode()
+                            + (ending.message().isEmpty() ? "" : " " + ending.message()));
+        }
+    }
+
+    /** Ends the program for a failure inside a call of the current thread; returns the unwinder. */
+    private ThreadKilled fail(RuntimeException e) {
+        end(failure(current.id, e));
+        return new ThreadKilled();
+    }
+
+    private static Termination failure(int thread, Throwable e) {
+        if (e instanceof HostError host) {
+            return Termination.hostError(thread, host.exitCode(), host.getMessage());
+        }
+        return Termination.hostError(
+                thread, ExitCodes.INTERNAL, "internal error in guest thread " + thread + ": " + e);
+    }
+
+    /** Every call after the program ended unwinds its caller. */
+    private void enter() {
+        if (termination != null) {
+            throw new ThreadKilled();
+        }
+    }
+
+    private static int[] ids(Collection<GuestThread> threads) {
+        int[] ids = new int[threads.size()];
+        int i = 0;
+        for (GuestThread thread : threads) {
+            ids[i++] = thread.id;
+        }
+        return ids;
+    }
+
+    private static String hex(long key) {
+        return "0x" + Long.toHexString(key);
+    }
+}

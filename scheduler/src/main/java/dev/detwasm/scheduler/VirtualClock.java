@@ -1,0 +1,55 @@
+package dev.detwasm.scheduler;
+
+import dev.detwasm.host.spi.GuestThreads;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Virtual time in nanoseconds since the run began, and the timers of sleeping and timed-waiting
+ * threads. Time only moves when {@link #advance} jumps it to the earliest deadline.
+ */
+final class VirtualClock {
+    private static final Comparator<GuestThread> BY_DEADLINE =
+            Comparator.<GuestThread>comparingLong(t -> t.deadline)
+                    .thenComparingLong(t -> t.timerOrder);
+
+    /** At most one timer per thread, so removal by scanning is cheap enough. */
+    private final PriorityQueue<GuestThread> timers = new PriorityQueue<>(BY_DEADLINE);
+    private long now;
+    private long timersSet;
+
+    long now() {
+        return now;
+    }
+
+    void schedule(GuestThread thread, long deadline) {
+        thread.deadline = deadline;
+        thread.timerOrder = timersSet++;
+        timers.add(thread);
+    }
+
+    void cancel(GuestThread thread) {
+        if (thread.deadline != GuestThreads.NO_DEADLINE) {
+            timers.remove(thread);
+            thread.deadline = GuestThreads.NO_DEADLINE;
+        }
+    }
+
+    boolean hasTimers() {
+        return !timers.isEmpty();
+    }
+
+    /**
+     * Jumps to the earliest deadline and moves the threads due then into {@code due}, in
+     * deadline order, ties in the order their timers were set.
+     */
+    void advance(List<GuestThread> due) {
+        now = timers.element().deadline;
+        while (!timers.isEmpty() && timers.element().deadline == now) {
+            GuestThread thread = timers.remove();
+            thread.deadline = GuestThreads.NO_DEADLINE;
+            due.add(thread);
+        }
+    }
+}
