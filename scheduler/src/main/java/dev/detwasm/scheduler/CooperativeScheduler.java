@@ -80,7 +80,7 @@ public final class CooperativeScheduler implements GuestThreads {
         GuestThread first = newThread(main);
         current = first;
         first.state = GuestThread.State.RUNNING;
-        resume(first);
+        first.carrier.giveTurn();
         caller.awaitTurn();
         for (GuestThread thread : threads) {
             thread.carrier.join();
@@ -330,16 +330,12 @@ public final class CooperativeScheduler implements GuestThreads {
                 events.add(me.id, "switch", "t" + next.id);
             }
             current = next;
-            resume(next);
+            next.carrier.giveTurn();
             me.carrier.awaitTurn();
         }
         enter();
     }
 
-    private void resume(GuestThread thread) {
-        thread.started = true;
-        thread.carrier.giveTurn();
-    }
 
     // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -352,6 +348,9 @@ public final class CooperativeScheduler implements GuestThreads {
 
     /** The whole life of a carrier: the thread's body, then its exit. */
     private void carry(GuestThread thread) {
+        // Set here rather than by the giver, so that a carrier that failed to start is not
+        // waited for during the teardown.
+        thread.started = true;
         try {
             thread.body.run();
             if (thread.id == MAIN) {
@@ -380,12 +379,12 @@ public final class CooperativeScheduler implements GuestThreads {
                     }
                     current = next;
                     next.state = GuestThread.State.RUNNING;
-                    resume(next);
+                    next.carrier.giveTurn();
                     return;
                 }
                 deadlock();
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             end(failure(thread.id, e));
         }
         unwindNext();

@@ -22,7 +22,7 @@ final class GuestThread {
     final Runnable body;
     Carrier carrier;
     State state = State.RUNNABLE;
-    /** Whether its carrier has been given the baton once, i.e. has a Java stack to unwind. */
+    /** Whether its carrier has begun to run it, i.e. has a Java stack to unwind. */
     boolean started;
 
     long waitKey;
