@@ -1,0 +1,69 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.spi.ExitCodes;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything an exploration found. All of it but {@link #elapsed} is the same on every machine
+ * and for any number of workers (unless a time limit cut the exploration).
+ *
+ * @param module the module's name
+ * @param settings how it was explored
+ * @param runs how many runs were made
+ * @param distinctRuns how many of them had distinct traces
+ * @param outcomes the distinct outcomes, ordered by exit code, then stdout
+ * @param failingRuns how many runs failed
+ * @param failures the distinct failing runs, in exploration order
+ * @param reachedSites the {@code must_reach} sites reached, by name
+ * @param unreachedDeclarations the declared sites no run reached, as declared
+ * @param bounds what kept the exploration from covering the tree; empty when exhaustive
+ * @param elapsed the wall-clock time the exploration took
+ */
+public record CheckReport(
+        String module,
+        CheckSettings settings,
+        long runs,
+        long distinctRuns,
+        List<DistinctOutcome> outcomes,
+        long failingRuns,
+        List<FailingRun> failures,
+        List<ReachedSite> reachedSites,
+        List<SiteDeclaration> unreachedDeclarations,
+        Set<Bound> bounds,
+        Duration elapsed) {
+
+    public CheckReport {
+        outcomes = List.copyOf(outcomes);
+        failures = List.copyOf(failures);
+        reachedSites = List.copyOf(reachedSites);
+        unreachedDeclarations = List.copyOf(unreachedDeclarations);
+        EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);
+        copy.addAll(bounds);
+        bounds = Collections.unmodifiableSet(copy);
+    }
+
+    /** Whether every run of the tree of decisions was made. */
+    public boolean exhaustive() {
+        return bounds.isEmpty();
+    }
+
+    /** Whether a run failed or a declared {@code must_reach} site was not reached. */
+    public boolean failed() {
+        return !failures.isEmpty() || !unreachedDeclarations.isEmpty();
+    }
+
+    /** What {@code detwasm check} exits with. */
+    public int exitCode() {
+        return failed() ? ExitCodes.FAILURE_FOUND : 0;
+    }
+
+    /** Runs per second of wall-clock time. */
+    public double runsPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds == 0 ? 0 : runs / seconds;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.spi.DecisionKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The options of {@code detwasm check} beyond those of a run.
+ *
+ * @param strategy the name of the strategy ({@code --strategy})
+ * @param decisions the kinds of decision that branch ({@code --decisions})
+ * @param maxRuns the most runs to make; {@link #UNLIMITED} for no limit
+ * @param maxDecisions the most decisions of one run that branch; {@link #UNLIMITED} for none
+ * @param preemptionBound the most preemptions in one run; {@link #UNLIMITED} for none
+ * @param timeLimit the wall-clock budget; {@link Duration#ZERO} for none
+ * @param jobs how many runs to make at once
+ * @param stopOnFirst stop at the first failing run
+ * @param pctDepth the bug depth pct aims at
+ * @param mustReach {@code must_reach} sites declared on the command line, as {@code
+ *     FILE:LINE} or {@code FILE:LINE:COLUMN}
+ */
+public record CheckSettings(
+        String strategy,
+        Set<DecisionKind> decisions,
+        long maxRuns,
+        long maxDecisions,
+        long preemptionBound,
+        Duration timeLimit,
+        int jobs,
+        boolean stopOnFirst,
+        int pctDepth,
+        List<String> mustReach) {
+
+    /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
+    public static final long UNLIMITED = -1;
+
+    public static final String DEFAULT_STRATEGY = "dfs";
+    public static final long DEFAULT_MAX_RUNS = 10_000;
+    public static final long DEFAULT_PREEMPTION_BOUND = 2;
+
+    public CheckSettings {
+        Objects.requireNonNull(strategy, "strategy");
+        EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
+        kinds.addAll(decisions);
+        decisions = Collections.unmodifiableSet(kinds);
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        mustReach = List.copyOf(mustReach);
+        requireLimit("max runs", maxRuns, 1);
+        requireLimit("max decisions", maxDecisions, 0);
+        requireLimit("preemption bound", preemptionBound, 0);
+        if (timeLimit.isNegative()) {
+            throw new IllegalArgumentException("the time limit must not be negative");
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
+        if (pctDepth < 1) {
+            throw new IllegalArgumentException("the pct depth must be at least 1, got " + pctDepth);
+        }
+    }
+
+    private static void requireLimit(String what, long value, long least) {
+        if (value != UNLIMITED && value < least) {
+            throw new IllegalArgumentException(
+                    what + " must be at least " + least + " or unlimited, got " + value);
+        }
+    }
+
+    /** The defaults of {@code detwasm check}: dfs over every kind, preemption bound 2. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What the seed's {@code detwasm MODULE --model-check} means: breadth-first over {@code
+     * select} decisions only, threads scheduled by fifo.
+     */
+    public static CheckSettings seedForm() {
+        return builder().strategy("bfs").decisions(EnumSet.of(DecisionKind.SELECT)).build();
+    }
+
+    /** The branching rules these settings give. */
+    public Branching branching() {
+        return new Branching(
+                decisions,
+                maxDecisions == UNLIMITED ? Integer.MAX_VALUE : (int) Math.min(maxDecisions,
+                        Integer.MAX_VALUE),
+                preemptionBound == UNLIMITED ? Branching.UNBOUNDED : (int) Math.min(
+                        preemptionBound, Integer.MAX_VALUE));
+    }
+
+    /** The limits these settings give. */
+    public Limits limits() {
+        return new Limits(
+                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs);
+    }
+
+    /** The value of {@code bound}'s option, as the user would write it. */
+    public String valueOf(Bound bound) {
+        return switch (bound) {
+            case MAX_RUNS -> limitText(maxRuns);
+            case MAX_DECISIONS -> limitText(maxDecisions);
+            case PREEMPTION_BOUND -> limitText(preemptionBound);
+            case TIME_LIMIT -> durationText(timeLimit);
+            case STOP_ON_FIRST -> "";
+        };
+    }
+
+    private static String limitText(long value) {
+        return value == UNLIMITED ? "none" : String.valueOf(value);
+    }
+
+    /** {@code 90s} as {@code 1m30s}; {@code 0} as {@code none}. */
+    static String durationText(Duration d) {
+        if (d.isZero()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        if (d.toHours() > 0) {
+            text.append(d.toHours()).append('h');
+        }
+        if (d.toMinutesPart() > 0) {
+            text.append(d.toMinutesPart()).append('m');
+        }
+        if (d.toSecondsPart() > 0) {
+            text.append(d.toSecondsPart()).append('s');
+        }
+        if (d.toMillisPart() > 0) {
+            text.append(d.toMillisPart()).append("ms");
+        }
+        return text.isEmpty() ? d.toNanos() + "ns" : text.toString();
+    }
+
+    /** Builds {@link CheckSettings}, starting from the defaults. */
+    public static final class Builder {
+        private String strategy = DEFAULT_STRATEGY;
+        private Set<DecisionKind> decisions = EnumSet.allOf(DecisionKind.class);
+        private long maxRuns = DEFAULT_MAX_RUNS;
+        private long maxDecisions = UNLIMITED;
+        private long preemptionBound = DEFAULT_PREEMPTION_BOUND;
+        private Duration timeLimit = Duration.ZERO;
+        private int jobs = 1;
+        private boolean stopOnFirst;
+        private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
+        private List<String> mustReach = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder strategy(String strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        public Builder decisions(Set<DecisionKind> decisions) {
+            this.decisions = EnumSet.copyOf(decisions);
+            return this;
+        }
+
+        public Builder maxRuns(long maxRuns) {
+            this.maxRuns = maxRuns;
+            return this;
+        }
+
+        public Builder maxDecisions(long maxDecisions) {
+            this.maxDecisions = maxDecisions;
+            return this;
+        }
+
+        public Builder preemptionBound(long preemptionBound) {
+            this.preemptionBound = preemptionBound;
+            return this;
+        }
+
+        public Builder timeLimit(Duration timeLimit) {
+            this.timeLimit = timeLimit;
+            return this;
+        }
+
+        public Builder jobs(int jobs) {
+            this.jobs = jobs;
+            return this;
+        }
+
+        public Builder stopOnFirst(boolean stopOnFirst) {
+            this.stopOnFirst = stopOnFirst;
+            return this;
+        }
+
+        public Builder pctDepth(int pctDepth) {
+            this.pctDepth = pctDepth;
+            return this;
+        }
+
+        public Builder mustReach(List<String> mustReach) {
+            this.mustReach = new ArrayList<>(mustReach);
+            return this;
+        }
+
+        public CheckSettings build() {
+            return new CheckSettings(
+                    strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
+                    stopOnFirst, pctDepth, mustReach);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.detwasm.modelcheck;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How an exploration went, besides its runs.
+ *
+ * @param runs how many runs were made and reported, in exploration order
+ * @param bounds what kept it from covering the tree; empty when it was exhaustive
+ * @param elapsed the wall-clock time it took
+ */
+public record Exploration(long runs, Set<Bound> bounds, Duration elapsed) {
+
+    public Exploration {
+        EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);
+        copy.addAll(bounds);
+        bounds = Collections.unmodifiableSet(copy);
+    }
+
+    /** Whether every run of the tree of decisions was made. */
+    public boolean exhaustive() {
+        return bounds.isEmpty();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.load.LoadException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Drives an exploration: asks the {@link Strategy} for runs, makes them through the {@link
+ * RunExecutor} under the {@link Branching} rules, and reports them in the strategy's order
+ * until the tree is covered or a {@link Limits limit} is reached.
+ *
+ * <p>With {@code jobs} workers, runs the strategy has planned are made ahead, in parallel, but
+ * they take their place in the exploration (get their index, reach the strategy and the sink)
+ * strictly in the strategy's order, exactly as with one worker; runs made ahead that the
+ * exploration never reaches (it stopped first) are dropped. So the runs, their order and
+ * everything reported are the same for any number of workers; only the time-limit depends on
+ * the machine.
+ */
+public final class Explorer {
+    private final RunExecutor executor;
+    private final Branching branching;
+    private final Limits limits;
+    private final ProgressListener progress;
+
+    public Explorer(
+            RunExecutor executor, Branching branching, Limits limits, ProgressListener progress) {
+        this.executor = executor;
+        this.branching = branching;
+        this.limits = limits;
+        this.progress = progress;
+    }
+
+    /**
+     * Explores until the strategy has nothing left or a limit is reached; gives {@code sink}
+     * each run in exploration order.
+     *
+     * @throws LoadException when the program cannot run at all
+     */
+    public Exploration explore(Strategy strategy, Consumer<ExploredRun> sink)
+            throws LoadException {
+        Session session = new Session(strategy, sink);
+        if (limits.jobs() == 1) {
+            session.work();
+        } else {
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < limits.jobs(); i++) {
+                workers.add(
+                        Thread.ofPlatform().name("detwasm-check-" + i).start(session::work));
+            }
+            for (Thread worker : workers) {
+                joinUninterruptibly(worker);
+            }
+        }
+        progress.finished();
+        return session.result();
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A run made, waiting for its turn in the exploration order. */
+    private record Made(RunOutcome outcome, RunDriver driver) {}
+
+    /** The state of one exploration, shared by its workers under its monitor. */
+    private final class Session {
+        private final Strategy strategy;
+        private final Consumer<ExploredRun> sink;
+        private final long start = System.nanoTime();
+        private final Set<RunPlan> running = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<RunPlan, Made> made = new IdentityHashMap<>();
+        private final Set<Bound> bounds = EnumSet.noneOf(Bound.class);
+        private long runs;
+        private long failures;
+        private boolean finished;
+        private Throwable error;
+
+        Session(Strategy strategy, Consumer<ExploredRun> sink) {
+            this.strategy = strategy;
+            this.sink = sink;
+        }
+
+        /** One worker: makes planned runs until the exploration is finished. */
+        void work() {
+            while (true) {
+                RunPlan plan;
+                synchronized (this) {
+                    plan = nextToMake();
+                    if (plan == null) {
+                        return;
+                    }
+                    running.add(plan);
+                }
+                Made result;
+                try {
+                    RunDriver driver = branching.driver(plan.chooser());
+                    result = new Made(executor.execute(driver), driver);
+                } catch (Throwable t) {
+                    synchronized (this) {
+                        if (error == null) {
+                            error = t;
+                        }
+                        finish();
+                    }
+                    return;
+                }
+                synchronized (this) {
+                    running.remove(plan);
+                    made.put(plan, result);
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Reports what is ready, then picks a run to make; null when finished. */
+        private RunPlan nextToMake() {
+            while (true) {
+                advance();
+                if (finished) {
+                    return null;
+                }
+                long useful = Math.min(limits.maxRuns() - runs, 2L * limits.jobs());
+                for (RunPlan plan : strategy.upcoming((int) useful)) {
+                    if (!running.contains(plan) && !made.containsKey(plan)) {
+                        return plan;
+                    }
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    if (error == null) {
+                        error = e;
+                    }
+                    finish();
+                    return null;
+                }
+            }
+        }
+
+        /** Reports made runs in the strategy's order for as long as the next one is made. */
+        private void advance() {
+            while (!finished) {
+                List<RunPlan> next = strategy.upcoming(1);
+                if (next.isEmpty()) {
+                    finish();
+                } else if (runs >= limits.maxRuns()) {
+                    stop(Bound.MAX_RUNS);
+                } else if (timeUp()) {
+                    stop(Bound.TIME_LIMIT);
+                } else {
+                    Made result = made.remove(next.get(0));
+                    if (result == null) {
+                        return;
+                    }
+                    report(result);
+                }
+            }
+        }
+
+        private void report(Made result) {
+            RunDriver driver = result.driver();
+            ExploredRun run =
+                    new ExploredRun(
+                            runs++, result.outcome(), driver.steps(), driver.cut(),
+                            driver.pruned());
+            if (run.cut()) {
+                bounds.add(Bound.MAX_DECISIONS);
+            }
+            if (run.pruned()) {
+                bounds.add(Bound.PREEMPTION_BOUND);
+            }
+            strategy.completed(run);
+            sink.accept(run);
+            if (run.outcome().failed()) {
+                failures++;
+            }
+            progress.progress(runs, failures, elapsed());
+            if (run.outcome().failed() && limits.stopOnFirst()) {
+                if (!strategy.upcoming(1).isEmpty()) {
+                    bounds.add(Bound.STOP_ON_FIRST);
+                }
+                finish();
+            }
+        }
+
+        private boolean timeUp() {
+            return !limits.timeLimit().equals(Limits.NO_TIME_LIMIT)
+                    && elapsed().compareTo(limits.timeLimit()) >= 0;
+        }
+
+        private Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        private void stop(Bound bound) {
+            bounds.add(bound);
+            finish();
+        }
+
+        private void finish() {
+            finished = true;
+            notifyAll();
+        }
+
+        synchronized Exploration result() throws LoadException {
+            if (error instanceof LoadException e) {
+                throw e;
+            }
+            if (error instanceof RuntimeException e) {
+                throw e;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            if (error != null) {
+                throw new IllegalStateException(error);
+            }
+            return new Exploration(runs, bounds, elapsed());
+        }
+    }
+}

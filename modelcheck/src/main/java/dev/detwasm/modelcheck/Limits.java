@@ -1,0 +1,34 @@
+package dev.detwasm.modelcheck;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When an exploration stops short of the whole tree, and how many workers make its runs.
+ *
+ * @param maxRuns the most runs to make ({@code --max-runs}); {@link Long#MAX_VALUE} for no limit
+ * @param timeLimit the wall-clock budget ({@code --time-limit}); {@link #NO_TIME_LIMIT} for none
+ * @param stopOnFirst stop after the first failing run in exploration order
+ * @param jobs how many runs to make at once ({@code --jobs})
+ */
+public record Limits(long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs) {
+    public static final Duration NO_TIME_LIMIT = Duration.ZERO;
+
+    public Limits {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (maxRuns < 1) {
+            throw new IllegalArgumentException("max runs must be at least 1, got " + maxRuns);
+        }
+        if (timeLimit.isNegative()) {
+            throw new IllegalArgumentException("the time limit must not be negative");
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
+    }
+
+    /** No limits, one worker. */
+    public static Limits none() {
+        return new Limits(Long.MAX_VALUE, NO_TIME_LIMIT, false, 1);
+    }
+}

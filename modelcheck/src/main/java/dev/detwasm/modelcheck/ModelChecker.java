@@ -1,0 +1,75 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.Runner;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@code detwasm check}: explores a program's tree of decisions and reports what it found. */
+public final class ModelChecker {
+    private final Runner runner;
+    private final Map<String, StrategyFactory> strategies;
+
+    @Inject
+    public ModelChecker(Runner runner, Map<String, StrategyFactory> strategies) {
+        this.runner = runner;
+        this.strategies = Map.copyOf(strategies);
+    }
+
+    /** The names {@code --strategy} accepts, sorted. */
+    public Set<String> strategyNames() {
+        return new TreeSet<>(strategies.keySet());
+    }
+
+    /**
+     * Explores {@code program} run with {@code config} (its schedule policy and trace aside).
+     *
+     * @param reproduction makes the command that reproduces a failing run
+     * @throws IllegalArgumentException when the strategy is unknown or a {@code --must-reach}
+     *     declaration is malformed
+     * @throws LoadException when the program cannot run at all
+     */
+    public CheckReport check(
+            Program program,
+            RunConfig config,
+            CheckSettings settings,
+            ReproductionCommand reproduction,
+            ProgressListener progress)
+            throws LoadException {
+        return explore(
+                program.name(),
+                new ProgramExecutor(runner, program, config),
+                config.seed(),
+                settings,
+                reproduction,
+                progress);
+    }
+
+    /** Explores the runs {@code executor} makes; {@link #check} with any executor. */
+    public CheckReport explore(
+            String module,
+            RunExecutor executor,
+            long seed,
+            CheckSettings settings,
+            ReproductionCommand reproduction,
+            ProgressListener progress)
+            throws LoadException {
+        StrategyFactory factory = strategies.get(settings.strategy());
+        if (factory == null) {
+            throw new IllegalArgumentException(
+                    "unknown strategy '" + settings.strategy() + "'; expected one of "
+                            + String.join(", ", strategyNames()));
+        }
+        settings.mustReach().forEach(SiteDeclaration::parse);
+        Strategy strategy = factory.create(new StrategySettings(seed, settings.pctDepth()));
+        Findings findings = new Findings(reproduction);
+        Explorer explorer =
+                new Explorer(executor, settings.branching(), settings.limits(), progress);
+        Exploration exploration = explorer.explore(strategy, findings);
+        return findings.report(module, settings, exploration);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.DecisionKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Probabilistic concurrency testing (Burckhardt, Kothari, Musuvathi, Nagarakatte: "A
+ * Randomized Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS 2010). Each run
+ * gives the threads distinct random priorities (a thread gets its place in the order when it
+ * first shows up in a decision, uniformly among the places, which makes the order a uniform
+ * permutation) and picks d-1 change points uniformly among the first k scheduling steps; the
+ * i-th change point lowers the running thread below every initial priority, to priority i. At
+ * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
+ * found by one run with probability at least 1/(n k^(d-1)) for n threads.
+ *
+ * <p>k, the length of a run in schedule decisions, is estimated from the runs already made:
+ * run 0 has no change points; then runs come in batches of {@value #BATCH}, each using the
+ * longest run of the batches before it. The batches make the estimate, and so every run, the
+ * same for any number of workers. Select and wake decisions are drawn uniformly from the same
+ * seeded stream, which run k derives from the seed and k.
+ */
+public final class PctStrategy implements Strategy {
+    static final int BATCH = 32;
+
+    private final long seed;
+    private final int depth;
+    private final Deque<RunPlan> planned = new ArrayDeque<>();
+    private final CoverageTree coverage = new CoverageTree();
+    private long nextRun;
+    private long completedRuns;
+    private long batchEnd;
+    private int longestRun;
+    private int estimate;
+
+    public PctStrategy(StrategySettings settings) {
+        this.seed = settings.seed();
+        this.depth = settings.pctDepth();
+    }
+
+    @Override
+    public List<RunPlan> upcoming(int limit) {
+        if (coverage.complete()) {
+            return List.of();
+        }
+        if (completedRuns == batchEnd) {
+            estimate = longestRun;
+            batchEnd = batchEnd == 0 ? 1 : batchEnd + BATCH;
+        }
+        while (planned.size() < limit && nextRun < batchEnd) {
+            long run = nextRun++;
+            int k = estimate;
+            planned.add(() -> new Priorities(RunSeed.random(seed, run), depth, k));
+        }
+        return RunPlan.first(planned, limit);
+    }
+
+    @Override
+    public void completed(ExploredRun run) {
+        planned.remove();
+        completedRuns++;
+        coverage.add(run.steps());
+        int length = 0;
+        for (Step step : run.steps()) {
+            if (step.kind() == DecisionKind.SCHEDULE) {
+                length++;
+            }
+        }
+        longestRun = Math.max(longestRun, length);
+    }
+
+    /** The chooser of one pct run. */
+    private static final class Priorities implements Chooser {
+        private final SplittableRandom random;
+        /** Schedule step (from 1) to the priority the running thread drops to there. */
+        private final Map<Integer, Integer> changePoints = new HashMap<>();
+        /** Threads by initial priority, highest first. */
+        private final List<Integer> ranking = new ArrayList<>();
+        /** Threads that passed a change point, to their lowered priority. */
+        private final Map<Integer, Integer> lowered = new HashMap<>();
+        private int scheduleSteps;
+
+        Priorities(SplittableRandom random, int depth, int estimate) {
+            this.random = random;
+            int points = Math.min(depth - 1, estimate);
+            for (int i = 1; i <= points; i++) {
+                int step;
+                do {
+                    step = 1 + random.nextInt(estimate);
+                } while (changePoints.containsKey(step));
+                changePoints.put(step, i);
+            }
+        }
+
+        @Override
+        public int choose(ChoicePoint point) {
+            Decision decision = point.decision();
+            int[] allowed = point.allowed();
+            if (decision.kind() != DecisionKind.SCHEDULE) {
+                return allowed[random.nextInt(allowed.length)];
+            }
+            scheduleSteps++;
+            meet(decision.thread());
+            for (int thread : decision.candidates()) {
+                meet(thread);
+            }
+            Integer drop = changePoints.get(scheduleSteps);
+            if (drop != null) {
+                lowered.put(decision.thread(), drop);
+            }
+            int best = allowed[0];
+            for (int option : allowed) {
+                if (higher(decision.candidates()[option], decision.candidates()[best])) {
+                    best = option;
+                }
+            }
+            return best;
+        }
+
+        private void meet(int thread) {
+            if (!ranking.contains(thread)) {
+                ranking.add(random.nextInt(ranking.size() + 1), thread);
+            }
+        }
+
+        private boolean higher(int a, int b) {
+            Integer lowA = lowered.get(a);
+            Integer lowB = lowered.get(b);
+            if (lowA == null && lowB == null) {
+                return ranking.indexOf(a) < ranking.indexOf(b);
+            }
+            if (lowA == null || lowB == null) {
+                return lowA == null;
+            }
+            return lowA > lowB;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.Engine;
+import dev.detwasm.host.Mount;
+import dev.detwasm.host.RunConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code detwasm run} command that makes one explored run again: the options of the
+ * checked run (those that change what a run does; the explorer's own are left out) and the
+ * run's whole trace, which decides every decision so no schedule policy is needed.
+ */
+public final class ReproductionCommand {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+
+    private final String module;
+    private final RunConfig config;
+    private final String stdinFile;
+
+    /**
+     * @param module the module as the user named it
+     * @param config the checked run's options
+     * @param stdinFile the file the guest's stdin came from, or null when it came from
+     *     detwasm's own stdin (the command then says that the same input is needed)
+     */
+    public ReproductionCommand(String module, RunConfig config, String stdinFile) {
+        this.module = module;
+        this.config = config;
+        this.stdinFile = stdinFile;
+    }
+
+    /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
+    public String forTrace(List<Integer> trace) {
+        List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        if (config.engine() != Engine.AOT) {
+            words.add("--engine");
+            words.add(config.engine().cliName());
+        }
+        for (Map.Entry<String, String> e : config.env().entrySet()) {
+            words.add("--env");
+            words.add(e.getKey() + "=" + e.getValue());
+        }
+        for (Mount m : config.mounts()) {
+            words.add("--dir");
+            words.add(m.hostPath() + "::" + m.guestPath());
+        }
+        if (!config.argv0().equals(RunConfig.DEFAULT_ARGV0)) {
+            words.add("--argv0");
+            words.add(config.argv0());
+        }
+        if (config.seed() != 0) {
+            words.add("--seed");
+            words.add(String.valueOf(config.seed()));
+        }
+        if (config.maxSteps() != 0) {
+            words.add("--max-steps");
+            words.add(String.valueOf(config.maxSteps()));
+        }
+        if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
+            words.add("--max-memory");
+            words.add(String.valueOf(config.maxMemoryPages()));
+        }
+        if (stdinFile != null) {
+            words.add("--stdin");
+            words.add(stdinFile);
+        }
+        if (!trace.isEmpty()) {
+            words.add("--trace");
+            words.add(trace.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
+            words.add("--");
+        }
+        words.add(module);
+        words.addAll(config.args());
+        String command = words.stream().map(ReproductionCommand::quote).collect(
+                Collectors.joining(" "));
+        boolean needsInput = stdinFile == null && config.stdin().length > 0;
+        return needsInput ? command + "  # with the same stdin as the check" : command;
+    }
+
+    /** {@code word} as one POSIX shell word. */
+    static String quote(String word) {
+        if (PLAIN.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.DecisionSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The decision source of one explored run: applies the {@link Branching} rules, lets the
+ * strategy's {@link Chooser} make the branching decisions, and records them as {@link Step}s.
+ * Guest threads take turns, so it is used by one thread at a time.
+ */
+public final class RunDriver implements DecisionSource {
+    private final Branching branching;
+    private final Chooser chooser;
+    private final List<Step> steps = new ArrayList<>();
+    private int index;
+    private int preemptions;
+    private boolean cut;
+    private boolean pruned;
+
+    RunDriver(Branching branching, Chooser chooser) {
+        this.branching = branching;
+        this.chooser = chooser;
+    }
+
+    @Override
+    public int choose(Decision decision) {
+        int at = index++;
+        if (!branching.kinds().contains(decision.kind())) {
+            return 0;
+        }
+        if (steps.size() >= branching.maxDecisions()) {
+            cut = true;
+            return 0;
+        }
+        int[] allowed = allowed(decision);
+        int choice = chooser.choose(new ChoicePoint(decision, at, allowed));
+        if (Arrays.binarySearch(allowed, choice) < 0) {
+            throw new IllegalStateException(
+                    "chooser picked option " + choice + " outside " + Arrays.toString(allowed));
+        }
+        if (decision.isPreemption(choice)) {
+            preemptions++;
+        }
+        steps.add(new Step(at, decision.kind(), allowed, choice));
+        return choice;
+    }
+
+    private int[] allowed(Decision decision) {
+        int options = decision.options();
+        boolean budgetLeft =
+                branching.preemptionBound() == Branching.UNBOUNDED
+                        || preemptions < branching.preemptionBound();
+        int[] allowed = new int[options];
+        int count = 0;
+        for (int option = 0; option < options; option++) {
+            if (budgetLeft || !decision.isPreemption(option)) {
+                allowed[count++] = option;
+            }
+        }
+        if (count < options) {
+            pruned = true;
+        }
+        return Arrays.copyOf(allowed, count);
+    }
+
+    /** The branching decisions made so far. */
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** Whether the run had more branching decisions than {@code --max-decisions} allows. */
+    public boolean cut() {
+        return cut;
+    }
+
+    /** Whether the preemption bound kept some option of the run from being explored. */
+    public boolean pruned() {
+        return pruned;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.RunResult;
+import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one explored run produced, as the explorer needs it.
+ *
+ * @param termination how the run ended
+ * @param stdout the guest's fd 1
+ * @param stderr the guest's fd 2
+ * @param trace the choice of every decision, including those that did not branch: replayable
+ *     with {@code detwasm run --trace}
+ * @param decisionKinds the kind of each entry of {@code trace}
+ * @param reachedSites the {@code must_reach} sites the run reached, in order, as {@code
+ *     FILE:LINE:COLUMN}
+ */
+public record RunOutcome(
+        Termination termination,
+        byte[] stdout,
+        byte[] stderr,
+        List<Integer> trace,
+        List<DecisionKind> decisionKinds,
+        List<String> reachedSites) {
+
+    public RunOutcome {
+        Objects.requireNonNull(termination, "termination");
+        stdout = stdout.clone();
+        stderr = stderr.clone();
+        trace = List.copyOf(trace);
+        decisionKinds = List.copyOf(decisionKinds);
+        reachedSites = List.copyOf(reachedSites);
+    }
+
+    /** The outcome of a real run that reached {@code reachedSites}. */
+    public static RunOutcome of(RunResult result, List<String> reachedSites) {
+        return new RunOutcome(
+                result.termination(),
+                result.stdout(),
+                result.stderr(),
+                result.trace(),
+                result.decisionKinds(),
+                reachedSites);
+    }
+
+    @Override
+    public byte[] stdout() {
+        return stdout.clone();
+    }
+
+    @Override
+    public byte[] stderr() {
+        return stderr.clone();
+    }
+
+    /** The code {@code detwasm run} exits with for this run. */
+    public int exitCode() {
+        return termination.exitCode();
+    }
+
+    /** A run fails when it does not end by a guest exit with code 0. */
+    public boolean failed() {
+        return termination.kind() != Termination.Kind.EXIT || termination.exitCode() != 0;
+    }
+}
