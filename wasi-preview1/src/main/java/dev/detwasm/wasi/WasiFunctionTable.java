@@ -1,0 +1,143 @@
+package dev.detwasm.wasi;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.detwasm.host.memory.GuestFault;
+import dev.detwasm.host.memory.GuestMemory;
+import dev.detwasm.host.spi.RunContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Builds the host functions of one import module for one run. Every function gets the same
+ * wrapper: guest memory access through {@link GuestMemory}; an {@link ErrnoException} becomes
+ * its errno and a bad guest pointer ({@link GuestFault}) {@link Errno#EFAULT}, so no Java
+ * exception reaches the guest; and each call is traced when the run asks for it.
+ */
+final class WasiFunctionTable {
+
+    /** A function that returns an errno. */
+    @FunctionalInterface
+    interface ErrnoBody {
+        int call(GuestMemory memory, long[] args);
+    }
+
+    /** A function that returns a plain i32; a bad pointer is a trap, as there is no errno. */
+    @FunctionalInterface
+    interface ValueBody {
+        int call(GuestMemory memory, long[] args);
+    }
+
+    /** A function without results; a bad pointer is a trap. */
+    @FunctionalInterface
+    interface VoidBody {
+        void call(GuestMemory memory, long[] args);
+    }
+
+    private static final long[] NO_RESULTS = new long[0];
+
+    private final String module;
+    private final CallTrace trace;
+    private final List<HostFunction> functions = new ArrayList<>();
+    private Memory lastRaw;
+    private GuestMemory lastMemory;
+
+    WasiFunctionTable(String module, RunContext run) {
+        this.module = module;
+        this.trace = new CallTrace(run);
+    }
+
+    WasiFunctionTable errno(String name, ErrnoBody body, Param... params) {
+        List<Param> list = List.of(params);
+        add(name, list, List.of(ValType.I32), (instance, args) -> {
+            GuestMemory memory = memory(instance);
+            int errno;
+            try {
+                errno = body.call(memory, args);
+            } catch (ErrnoException e) {
+                errno = e.errno();
+            } catch (GuestFault e) {
+                errno = Errno.EFAULT;
+            }
+            if (trace.enabled()) {
+                trace.record(name, list, args, memory, errno + " (" + Errno.name(errno) + ")");
+            }
+            return new long[] {errno};
+        });
+        return this;
+    }
+
+    WasiFunctionTable value(String name, ValueBody body, Param... params) {
+        List<Param> list = List.of(params);
+        add(name, list, List.of(ValType.I32), (instance, args) -> {
+            GuestMemory memory = memory(instance);
+            int result = trapOnFault(name, () -> body.call(memory, args));
+            if (trace.enabled()) {
+                trace.record(name, list, args, memory, Integer.toString(result));
+            }
+            return new long[] {result};
+        });
+        return this;
+    }
+
+    /** A function without results; it is traced before it runs, as it may not return. */
+    WasiFunctionTable none(String name, VoidBody body, Param... params) {
+        List<Param> list = List.of(params);
+        add(name, list, List.of(), (instance, args) -> {
+            GuestMemory memory = memory(instance);
+            if (trace.enabled()) {
+                trace.record(name, list, args, memory, null);
+            }
+            trapOnFault(name, () -> {
+                body.call(memory, args);
+                return 0;
+            });
+            return NO_RESULTS;
+        });
+        return this;
+    }
+
+    List<HostFunction> functions() {
+        return List.copyOf(functions);
+    }
+
+    private void add(
+            String name,
+            List<Param> params,
+            List<ValType> results,
+            WasmFunctionHandle handle) {
+        List<ValType> types = params.stream().map(Param::type).toList();
+        functions.add(new HostFunction(module, name, FunctionType.of(types, results), handle));
+    }
+
+    private static int trapOnFault(String name, IntSupplier call) {
+        try {
+            return call.getAsInt();
+        } catch (GuestFault e) {
+            throw new TrapException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The guest memory of the calling instance. All threads of a run share one memory, so the
+     * wrapper is made once; a module without memory gets an empty one, where every access
+     * faults.
+     */
+    private GuestMemory memory(Instance instance) {
+        Memory raw = instance.memory();
+        if (lastMemory == null || raw != lastRaw) {
+            lastRaw = raw;
+            lastMemory =
+                    new GuestMemory(raw != null ? raw : new ByteArrayMemory(new MemoryLimits(0, 0)));
+        }
+        return lastMemory;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.detwasm.wasi;
+
+import static dev.detwasm.wasi.Param.i32;
+import static dev.detwasm.wasi.Param.ptr;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.TrapException;
+import dev.detwasm.host.memory.GuestMemory;
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.HostModule;
+import dev.detwasm.host.spi.RunContext;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The {@code wasi} import module: {@code thread-spawn} (wasi-threads), and the model checker's
+ * {@code model_checker_select} and {@code must_reach_underlying}.
+ */
+public final class WasiHostModule implements HostModule {
+    public static final String MODULE = "wasi";
+
+    /** The longest file name {@code must_reach_underlying} reads before giving up on its NUL. */
+    private static final int MAX_FILE_NAME = 4096;
+
+    private final MustReachSites sites;
+
+    @Inject
+    public WasiHostModule(MustReachSites sites) {
+        this.sites = sites;
+    }
+
+    @Override
+    public List<HostFunction> functions(RunContext run) {
+        return new WasiFunctionTable(MODULE, run)
+                .value("thread-spawn", (m, a) -> run.spawnThread((int) a[0]), ptr("start_arg"))
+                .value("model_checker_select", (m, a) -> select(run, (int) a[0]), i32("n"))
+                .none("must_reach_underlying",
+                        (m, a) -> mustReach(run, m, (int) a[0], (int) a[1], (int) a[2]),
+                        ptr("file"), i32("line"), i32("column"))
+                .functions();
+    }
+
+    /**
+     * A scheduling point, then a {@code select} decision among {@code n} options; with one
+     * option there is nothing to decide and it returns 0.
+     */
+    private static int select(RunContext run, int n) {
+        if (n == 0) {
+            throw new TrapException("model_checker_select(0): no options");
+        }
+        if (n < 0) {
+            throw new TrapException(
+                    "model_checker_select(" + Integer.toUnsignedString(n) + "): too many options");
+        }
+        run.threads().schedulingPoint();
+        return run.decisions().choose(Decision.select(run.threads().currentThread(), n));
+    }
+
+    /** Records {@code "file:line:column"}; {@code file} is a NUL-terminated UTF-8 string. */
+    private void mustReach(RunContext run, GuestMemory memory, int file, int line, int column) {
+        String site = cString(memory, file) + ":" + Integer.toUnsignedString(line) + ":"
+                + Integer.toUnsignedString(column);
+        sites.add(site);
+        run.events().add(run.threads().currentThread(), "must_reach", site);
+    }
+
+    private static String cString(GuestMemory memory, int address) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; ; i++) {
+            if (i == MAX_FILE_NAME) {
+                throw new TrapException("must_reach_underlying: file name at 0x"
+                        + Integer.toHexString(address) + " has no NUL in " + MAX_FILE_NAME
+                        + " bytes");
+            }
+            byte b = memory.readU8(address + i);
+            if (b == 0) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+            bytes.write(b);
+        }
+    }
+}
