@@ -1,0 +1,188 @@
+package dev.detwasm.modelcheck;
+
+import dev.detwasm.host.spi.DecisionKind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The human summary of a check, for stdout. {@link #summary} is everything but the timing: the
+ * same on every machine and for any number of workers, so golden tests compare it; {@link
+ * #timing} is the one line that is not.
+ */
+public final class TextReport {
+    /** A failing run's output is shown up to this many lines per stream; the JSON has it all. */
+    static final int MAX_OUTPUT_LINES = 40;
+
+    /** An outcome's stdout is quoted up to this many characters. */
+    static final int MAX_OUTCOME_CHARS = 200;
+
+    private TextReport() {}
+
+    /** The summary followed by the timing line. */
+    public static String render(CheckReport report, int jobs) {
+        return summary(report) + timing(report, jobs);
+    }
+
+    /** Everything but the timing. */
+    public static String summary(CheckReport report) {
+        StringBuilder out = new StringBuilder();
+        CheckSettings s = report.settings();
+        out.append("check ").append(report.module())
+                .append(": strategy ").append(s.strategy())
+                .append(", decisions ").append(kinds(s))
+                .append(", preemption bound ").append(s.valueOf(Bound.PREEMPTION_BOUND))
+                .append('\n');
+        out.append("runs: ").append(report.runs())
+                .append(" (").append(report.distinctRuns()).append(" distinct)")
+                .append(", outcomes: ").append(report.outcomes().size())
+                .append(", failing runs: ").append(report.failingRuns());
+        if (report.failingRuns() > 0) {
+            out.append(" (").append(report.failures().size()).append(" distinct)");
+        }
+        out.append('\n');
+        out.append("exploration: ").append(completeness(report)).append('\n');
+
+        int n = 0;
+        for (DistinctOutcome o : report.outcomes()) {
+            out.append('\n').append("outcome ").append(++n).append(": ")
+                    .append(ending(o)).append(", ").append(count(o.runs(), "run"))
+                    .append(", first run #").append(o.firstRun())
+                    .append(", trace ").append(trace(o.firstTrace())).append('\n');
+            out.append("  stdout: ").append(quoted(o.stdout())).append('\n');
+        }
+
+        n = 0;
+        for (FailingRun f : report.failures()) {
+            out.append('\n').append("failure ").append(++n).append(": run #").append(f.run())
+                    .append(": ").append(f.description());
+            if (f.occurrences() > 1) {
+                out.append(" (made ").append(f.occurrences()).append(" times)");
+            }
+            out.append('\n');
+            out.append("  trace: ").append(trace(f.trace())).append('\n');
+            out.append("  reproduce: ").append(f.command()).append('\n');
+            output(out, "stdout", f.stdout());
+            output(out, "stderr", f.stderr());
+        }
+
+        if (!report.reachedSites().isEmpty() || !s.mustReach().isEmpty()) {
+            out.append('\n').append("must_reach: ")
+                    .append(count(report.reachedSites().size(), "site")).append(" reached");
+            if (!s.mustReach().isEmpty()) {
+                out.append(", ").append(report.unreachedDeclarations().size()).append(" of ")
+                        .append(s.mustReach().size()).append(" declared not reached");
+            }
+            out.append('\n');
+            for (ReachedSite site : report.reachedSites()) {
+                out.append("  reached ").append(site.site()).append(" in ")
+                        .append(count(site.runs(), "run"))
+                        .append(" (first run #").append(site.firstRun()).append(")\n");
+            }
+            for (SiteDeclaration d : report.unreachedDeclarations()) {
+                out.append("  NOT REACHED ").append(d.text()).append(" (declared with --must-reach)")
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The line that depends on the machine: time, workers, runs per second. */
+    public static String timing(CheckReport report, int jobs) {
+        return String.format(
+                Locale.ROOT,
+                "time: %.2f s, %s, %.1f runs/s%n",
+                report.elapsed().toNanos() / 1e9,
+                count(jobs, "job"),
+                report.runsPerSecond());
+    }
+
+    /** "exhaustive", or "bounded by ..." naming each bound with its value. */
+    static String completeness(CheckReport report) {
+        if (report.exhaustive()) {
+            return "exhaustive";
+        }
+        List<String> bounds = new ArrayList<>();
+        for (Bound b : report.bounds()) {
+            String value = report.settings().valueOf(b);
+            bounds.add(value.isEmpty() ? b.cliName() : b.cliName() + " " + value);
+        }
+        return "bounded by " + String.join(", ", bounds);
+    }
+
+    private static String kinds(CheckSettings s) {
+        return s.decisions().isEmpty()
+                ? "none"
+                : s.decisions().stream().map(DecisionKind::cliName)
+                        .collect(Collectors.joining(","));
+    }
+
+    private static String ending(DistinctOutcome o) {
+        return switch (o.kind()) {
+            case EXIT -> "exit " + o.exitCode();
+            default -> FailingRun.kindName(o.kind()) + " (exit " + o.exitCode() + ")";
+        };
+    }
+
+    static String trace(List<Integer> trace) {
+        return trace.isEmpty()
+                ? "(none)"
+                : trace.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static void output(StringBuilder out, String name, byte[] bytes) {
+        if (bytes.length == 0) {
+            out.append("  ").append(name).append(": (empty)\n");
+            return;
+        }
+        out.append("  ").append(name).append(":\n");
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        boolean endsWithNewline = text.endsWith("\n");
+        String[] lines = (endsWithNewline ? text.substring(0, text.length() - 1) : text)
+                .split("\n", -1);
+        int shown = Math.min(lines.length, MAX_OUTPUT_LINES);
+        for (int i = 0; i < shown; i++) {
+            out.append("    | ").append(lines[i]).append('\n');
+        }
+        if (shown < lines.length) {
+            out.append("    ... ").append(lines.length - shown).append(" more lines\n");
+        }
+        if (!endsWithNewline) {
+            out.append("    (no newline at end)\n");
+        }
+    }
+
+    /** {@code bytes} as one quoted line, escaped, cut at {@value #MAX_OUTCOME_CHARS} chars. */
+    static String quoted(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        StringBuilder q = new StringBuilder("\"");
+        int shown = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (shown++ == MAX_OUTCOME_CHARS) {
+                return q.append("\"... (").append(bytes.length).append(" bytes)").toString();
+            }
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '\r' -> q.append("\\r");
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        q.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}
