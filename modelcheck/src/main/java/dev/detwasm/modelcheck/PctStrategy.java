@@ -20,11 +20,12 @@ import java.util.SplittableRandom;
  * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
- * <p>k, the length of a run in schedule decisions, is estimated from the runs already made:
- * run 0 has no change points; then runs come in batches of {@value #BATCH}, each using the
- * longest run of the batches before it. The batches make the estimate, and so every run, the
- * same for any number of workers. Select and wake decisions are drawn uniformly from the same
- * seeded stream, which run k derives from the seed and k.
+ * <p>k, the length of a run in schedule decisions, is estimated from the runs already made.
+ * Run 0 takes option 0 everywhere (the fifo run, which lets each thread go on as long as it
+ * can, so it sees the scheduling points of whole threads); then runs come in batches of
+ * {@value #BATCH}, each using the longest run of the batches before it. The batches make the
+ * estimate, and so every run, the same for any number of workers. Select and wake decisions
+ * are drawn uniformly from the same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
     static final int BATCH = 32;
@@ -56,7 +57,10 @@ public final class PctStrategy implements Strategy {
         while (planned.size() < limit && nextRun < batchEnd) {
             long run = nextRun++;
             int k = estimate;
-            planned.add(() -> new Priorities(RunSeed.random(seed, run), depth, k));
+            planned.add(
+                    run == 0
+                            ? () -> point -> 0
+                            : () -> new Priorities(RunSeed.random(seed, run), depth, k));
         }
         return RunPlan.first(planned, limit);
     }
