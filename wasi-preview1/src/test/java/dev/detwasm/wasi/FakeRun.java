@@ -1,0 +1,88 @@
+package dev.detwasm.wasi;
+
+import dev.detwasm.host.EventLog;
+import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.spi.DecisionSource;
+import dev.detwasm.host.spi.Decisions;
+import dev.detwasm.host.spi.RunContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link RunContext} for unit tests: captured output, an event log, {@link FakeThreads}. */
+final class FakeRun implements RunContext {
+    final FakeThreads threads = new FakeThreads();
+    final GuestOutput output = GuestOutput.captured();
+    final EventLog events;
+    final List<Integer> spawnArgs = new ArrayList<>();
+    private final RunConfig config;
+    private final ByteArrayOutputStream diagnosticBytes = new ByteArrayOutputStream();
+    private final PrintStream diagnostics =
+            new PrintStream(diagnosticBytes, true, StandardCharsets.UTF_8);
+    private final Decisions decisions;
+
+    FakeRun(RunConfig config, DecisionSource source, boolean keepEvents) {
+        this.config = config;
+        this.events = new EventLog(keepEvents);
+        this.decisions = new Decisions(source, events);
+    }
+
+    FakeRun(RunConfig config, DecisionSource source) {
+        this(config, source, true);
+    }
+
+    FakeRun(RunConfig config) {
+        this(config, decision -> 0);
+    }
+
+    String diagnosticText() {
+        return diagnosticBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    String stdout() {
+        return new String(output.stdout(), StandardCharsets.UTF_8);
+    }
+
+    String stderr() {
+        return new String(output.stderr(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public RunConfig config() {
+        return config;
+    }
+
+    @Override
+    public GuestOutput output() {
+        return output;
+    }
+
+    @Override
+    public PrintStream diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public FakeThreads threads() {
+        return threads;
+    }
+
+    @Override
+    public Decisions decisions() {
+        return decisions;
+    }
+
+    @Override
+    public int spawnThread(int startArg) {
+        spawnArgs.add(startArg);
+        return spawnArgs.size();
+    }
+}
