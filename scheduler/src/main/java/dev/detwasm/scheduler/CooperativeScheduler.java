@@ -10,7 +10,6 @@ import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.ThreadKilled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -192,20 +191,22 @@ public final class CooperativeScheduler implements GuestThreads {
     public int wake(long key, int count) {
         enter();
         try {
-            List<GuestThread> waiters = waitQueues.waiters(key);
             long wanted = Integer.toUnsignedLong(count); // notify's count is a u32
+            int waiting = waitQueues.count(key);
             StringBuilder woken = events.enabled() ? new StringBuilder() : null;
             int n = 0;
-            while (n < wanted && !waiters.isEmpty()) {
-                int pick =
-                        waiters.size() > wanted - n
-                                ? decisions.choose(Decision.wake(current.id, ids(waiters)))
-                                : 0;
-                GuestThread thread = waitQueues.take(key, pick);
+            while (n < wanted && waiting > 0) {
+                int pick = 0;
+                if (waiting > wanted - n) {
+                    pick = decisions.choose(Decision.wake(current.id, waitQueues.ids(key)));
+                }
+                GuestThread thread = waitQueues.get(key, pick);
+                waitQueues.remove(thread);
                 clock.cancel(thread);
                 thread.wakeResult = WOKEN;
                 makeRunnable(thread);
                 n++;
+                waiting--;
                 if (woken != null) {
                     woken.append(" t").append(thread.id);
                 }
@@ -284,7 +285,7 @@ public final class CooperativeScheduler implements GuestThreads {
 
     private void timedOut(GuestThread thread) {
         if (thread.state == GuestThread.State.WAITING) {
-            waitQueues.remove(thread.waitKey, thread);
+            waitQueues.remove(thread);
             thread.wakeResult = TIMED_OUT;
             if (events.enabled()) {
                 events.add(thread.id, "timeout", hex(thread.waitKey) + " at " + clock.now());
@@ -300,7 +301,12 @@ public final class CooperativeScheduler implements GuestThreads {
         if (runQueue.size() == 1) {
             return runQueue.removeFirst();
         }
-        return takeQueued(decisions.choose(Decision.schedule(current.id, ids(runQueue))));
+        int[] candidates = new int[runQueue.size()];
+        int i = 0;
+        for (GuestThread thread : runQueue) {
+            candidates[i++] = thread.id;
+        }
+        return takeQueued(decisions.choose(Decision.schedule(current.id, candidates)));
     }
 
     private GuestThread takeQueued(int index) {
@@ -454,15 +460,6 @@ public final class CooperativeScheduler implements GuestThreads {
         if (termination != null) {
             throw new ThreadKilled();
         }
-    }
-
-    private static int[] ids(Collection<GuestThread> threads) {
-        int[] ids = new int[threads.size()];
-        int i = 0;
-        for (GuestThread thread : threads) {
-            ids[i++] = thread.id;
-        }
-        return ids;
     }
 
     private static String hex(long key) {

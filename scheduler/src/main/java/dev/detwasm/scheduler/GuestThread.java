@@ -27,6 +27,9 @@ final class GuestThread {
 
     long waitKey;
     String waitWhat;
+    /** Links in {@link WaitQueues} while waiting. */
+    GuestThread previousWaiter;
+    GuestThread nextWaiter;
     /** When the clock wakes it, or {@link GuestThreads#NO_DEADLINE}. */
     long deadline = GuestThreads.NO_DEADLINE;
     /** Orders timers with equal deadlines: the one set first fires first. */

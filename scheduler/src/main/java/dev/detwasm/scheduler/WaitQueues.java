@@ -1,36 +1,73 @@
 package dev.detwasm.scheduler;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-/** The threads waiting on each key, longest waiter first. Empty queues are dropped. */
+/**
+ * The threads waiting on each key, longest waiter first. All waiters form one list in the order
+ * they began to wait, linked through the threads themselves, and a key's queue is the waiters
+ * with that key: waiting and waking allocate nothing, and a scan is cheap because a program has
+ * few threads.
+ */
 final class WaitQueues {
-    private final Map<Long, List<GuestThread>> queues = new HashMap<>();
+    private GuestThread head;
+    private GuestThread tail;
 
     void add(long key, GuestThread thread) {
-        queues.computeIfAbsent(key, k -> new ArrayList<>()).add(thread);
-    }
-
-    /** The waiters on {@code key}, longest first, empty when none; callers must not modify it. */
-    List<GuestThread> waiters(long key) {
-        List<GuestThread> waiters = queues.get(key);
-        return waiters == null ? List.of() : waiters;
-    }
-
-    /** Removes and returns the {@code index}-th waiter on {@code key}. */
-    GuestThread take(long key, int index) {
-        List<GuestThread> waiters = queues.get(key);
-        GuestThread thread = waiters.remove(index);
-        if (waiters.isEmpty()) {
-            queues.remove(key);
+        thread.waitKey = key;
+        thread.previousWaiter = tail;
+        thread.nextWaiter = null;
+        if (tail == null) {
+            head = thread;
+        } else {
+            tail.nextWaiter = thread;
         }
-        return thread;
+        tail = thread;
     }
 
-    /** Removes {@code thread}, which waits on {@code key} (its wait timed out). */
-    void remove(long key, GuestThread thread) {
-        take(key, queues.get(key).indexOf(thread));
+    /** Removes {@code thread}, which waits: it was woken or its wait timed out. */
+    void remove(GuestThread thread) {
+        if (thread.previousWaiter == null) {
+            head = thread.nextWaiter;
+        } else {
+            thread.previousWaiter.nextWaiter = thread.nextWaiter;
+        }
+        if (thread.nextWaiter == null) {
+            tail = thread.previousWaiter;
+        } else {
+            thread.nextWaiter.previousWaiter = thread.previousWaiter;
+        }
+        thread.previousWaiter = null;
+        thread.nextWaiter = null;
+    }
+
+    /** How many threads wait on {@code key}. */
+    int count(long key) {
+        int n = 0;
+        for (GuestThread t = head; t != null; t = t.nextWaiter) {
+            if (t.waitKey == key) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The {@code index}-th longest waiter on {@code key}, which has more waiters than that. */
+    GuestThread get(long key, int index) {
+        int n = 0;
+        for (GuestThread t = head; ; t = t.nextWaiter) {
+            if (t.waitKey == key && n++ == index) {
+                return t;
+            }
+        }
+    }
+
+    /** The ids of the threads waiting on {@code key}, longest waiter first. */
+    int[] ids(long key) {
+        int[] ids = new int[count(key)];
+        int i = 0;
+        for (GuestThread t = head; t != null; t = t.nextWaiter) {
+            if (t.waitKey == key) {
+                ids[i++] = t.id;
+            }
+        }
+        return ids;
     }
 }

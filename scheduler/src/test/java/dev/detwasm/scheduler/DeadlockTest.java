@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.decide.FifoPolicy;
@@ -19,8 +20,8 @@ class DeadlockTest {
         Termination end =
                 h.run(
                         () -> {
-                            threads.spawn(() -> threads.await(0x2b0, GuestThreads.NO_DEADLINE, "join"));
-                            threads.await(0x1a0, GuestThreads.NO_DEADLINE, "memory.atomic.wait32 @0x1a0");
+                            threads.spawn(() -> threads.await(0x2b0, NO_DEADLINE, "join"));
+                            threads.await(0x1a0, NO_DEADLINE, "memory.atomic.wait32 @0x1a0");
                         });
 
         assertEquals(Termination.Kind.DEADLOCK, end.kind());
@@ -42,7 +43,7 @@ class DeadlockTest {
                 h.run(
                         () -> {
                             threads.spawn(() -> h.note("exits"));
-                            threads.await(1, GuestThreads.NO_DEADLINE, "the worker");
+                            threads.await(1, NO_DEADLINE, "the worker");
                         });
 
         assertEquals(List.of("t1 exits"), h.notes);
@@ -59,7 +60,7 @@ class DeadlockTest {
                                         threads.sleepUntil(1_000_000_000L);
                                         threads.wake(1, 1);
                                     });
-                            h.note("result " + threads.await(1, GuestThreads.NO_DEADLINE, "k1"));
+                            h.note("result " + threads.await(1, NO_DEADLINE, "k1"));
                             h.note("at " + threads.now());
                         });
 

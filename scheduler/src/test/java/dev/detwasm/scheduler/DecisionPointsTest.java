@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,11 +51,11 @@ class DecisionPointsTest {
                             threads.spawn(
                                     () -> {
                                         h.note("two");
-                                        threads.await(2, GuestThreads.NO_DEADLINE, "k2");
+                                        threads.await(2, NO_DEADLINE, "k2");
                                     });
                             threads.schedulingPoint();
                             h.note("back");
-                            threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                            threads.await(1, NO_DEADLINE, "k1");
                         });
 
         assertEquals(List.of("t2 two", "t0 back", "t1 one"), h.notes);
@@ -68,7 +69,8 @@ class DecisionPointsTest {
         assertEquals(2, blocked.thread());
         assertArrayEquals(new int[] {1, 0}, blocked.candidates());
         assertFalse(blocked.isPreemption(1));
-        assertEquals(Termination.deadlock("deadlock: thread 0 waits on k1; thread 2 waits on k2"), end);
+        assertEquals(
+                Termination.deadlock("deadlock: thread 0 waits on k1; thread 2 waits on k2"), end);
     }
 
     @Test
@@ -111,7 +113,7 @@ class DecisionPointsTest {
                                 });
                     }
                     while (done[0] < workers) {
-                        threads.await(0, GuestThreads.NO_DEADLINE, "workers");
+                        threads.await(0, NO_DEADLINE, "workers");
                     }
                     h.note("all done");
                 });

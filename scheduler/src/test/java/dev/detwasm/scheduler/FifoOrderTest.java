@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.decide.FifoPolicy;
@@ -34,7 +35,7 @@ class FifoOrderTest {
                             h.note("m1");
                             threads.yieldNow();
                             h.note("m2");
-                            h.note("await " + threads.await(7, GuestThreads.NO_DEADLINE, "k7"));
+                            h.note("await " + threads.await(7, NO_DEADLINE, "k7"));
                         });
 
         assertEquals(Termination.exit(0, 0), end);
@@ -75,7 +76,7 @@ class FifoOrderTest {
                     threads.schedulingPoint();
                     h.note("still running");
                     threads.schedulingPoint();
-                    threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                    threads.await(1, NO_DEADLINE, "k1");
                 });
 
         assertEquals(List.of("t0 spawned 1", "t0 still running", "t1 child"), h.notes);
@@ -107,7 +108,7 @@ class FifoOrderTest {
                                 h.note("spawns " + threads.spawn(() -> h.note("grandchild")));
                             });
                     threads.spawn(() -> h.note("second child"));
-                    threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                    threads.await(1, NO_DEADLINE, "k1");
                 });
 
         assertEquals(List.of("t1 spawns 3", "t2 second child", "t3 grandchild"), h.notes);

@@ -22,8 +22,8 @@ final class Harness {
 
     Harness(DecisionSource source, CarrierThreads carrierThreads) {
         this.decisions = new Decisions(source, events);
-        this.threads =
-                new CooperativeScheduler(decisions, events, new VirtualThreadCarriers(carrierThreads));
+        var carriers = new VirtualThreadCarriers(carrierThreads);
+        this.threads = new CooperativeScheduler(decisions, events, carriers);
     }
 
     Termination run(Runnable main) {

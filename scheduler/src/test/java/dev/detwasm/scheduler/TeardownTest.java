@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,9 +48,9 @@ class TeardownTest {
                                     threads.spawn(
                                             unwound(
                                                     () -> threads.await(
-                                                            2, GuestThreads.NO_DEADLINE, "k2")));
+                                                            2, NO_DEADLINE, "k2")));
                                     threads.spawn(unwound(() -> threads.terminate(exit)));
-                                    threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                                    threads.await(1, NO_DEADLINE, "k1");
                                 }));
 
         assertEquals(exit, end);
@@ -86,7 +87,7 @@ class TeardownTest {
         Termination end =
                 h.run(
                         () -> {
-                            threads.spawn(unwound(() -> threads.await(1, GuestThreads.NO_DEADLINE, "k1")));
+                            threads.spawn(unwound(() -> threads.await(1, NO_DEADLINE, "k1")));
                             threads.yieldNow();
                         });
 
@@ -118,7 +119,7 @@ class TeardownTest {
                                     () -> {
                                         throw new IllegalStateException("boom");
                                     });
-                            threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                            threads.await(1, NO_DEADLINE, "k1");
                         });
 
         assertEquals(
@@ -160,7 +161,7 @@ class TeardownTest {
                 h.run(
                         () -> {
                             threads.spawn(() -> threads.wake(1, 1));
-                            threads.await(1, GuestThreads.NO_DEADLINE, "k1");
+                            threads.await(1, NO_DEADLINE, "k1");
                             threads.terminate(Termination.exit(0, 4));
                         });
 
@@ -180,7 +181,7 @@ class TeardownTest {
             Termination end =
                     run.run(
                             () -> {
-                                t.spawn(() -> t.await(1, GuestThreads.NO_DEADLINE, "k1"));
+                                t.spawn(() -> t.await(1, NO_DEADLINE, "k1"));
                                 t.spawn(
                                         () -> {
                                             t.schedulingPoint();
@@ -189,7 +190,7 @@ class TeardownTest {
                                                 t.terminate(Termination.exit(2, 0));
                                             }
                                         });
-                                t.await(2, GuestThreads.NO_DEADLINE, "k2");
+                                t.await(2, NO_DEADLINE, "k2");
                             });
             if (end.kind() == Termination.Kind.DEADLOCK) {
                 deadlocks++;

@@ -71,14 +71,21 @@ class ThreadsOnChicoryTest {
         Set<List<Integer>> interleavings = new HashSet<>();
         for (long seed = 0; seed < 8; seed++) {
             RunConfig config =
-                    RunConfig.builder().engine(engine).schedule(SchedulePolicy.RANDOM).seed(seed).build();
+                    RunConfig.builder()
+                            .engine(engine)
+                            .schedule(SchedulePolicy.RANDOM)
+                            .seed(seed)
+                            .build();
             RunResult first = run(program, config);
             List<Integer> records = host.records();
             RunResult again = run(program, config);
             RunResult replayed =
                     run(program, RunConfig.builder().engine(engine).trace(first.trace()).build());
 
-            assertEquals(Termination.exit(0, 0), first.termination(), String.join("\n", first.events()));
+            assertEquals(
+                    Termination.exit(0, 0),
+                    first.termination(),
+                    () -> String.join("\n", first.events()));
             assertEquals(6, records.getLast());
             assertEquals(records, host.records());
             assertEquals(first.events(), again.events());
@@ -100,8 +107,8 @@ class ThreadsOnChicoryTest {
 
         RunResult deadlocked = null;
         for (long seed = 0; deadlocked == null && seed < 50; seed++) {
-            RunResult result =
-                    run(program, fifo.toBuilder().schedule(SchedulePolicy.RANDOM).seed(seed).build());
+            RunConfig random = fifo.toBuilder().schedule(SchedulePolicy.RANDOM).seed(seed).build();
+            RunResult result = run(program, random);
             if (result.termination().kind() == Termination.Kind.DEADLOCK) {
                 deadlocked = result;
             }

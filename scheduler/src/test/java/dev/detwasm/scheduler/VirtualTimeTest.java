@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.decide.FifoPolicy;
@@ -117,7 +118,7 @@ class VirtualTimeTest {
                     threads.sleepUntil(0);
                     h.note("slept " + threads.now());
                     h.note("waited " + threads.await(3, 0, "k3") + " at " + threads.now());
-                    threads.await(4, GuestThreads.NO_DEADLINE, "k4");
+                    threads.await(4, NO_DEADLINE, "k4");
                 });
 
         assertEquals(

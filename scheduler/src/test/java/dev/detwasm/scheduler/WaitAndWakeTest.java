@@ -1,5 +1,6 @@
 package dev.detwasm.scheduler;
 
+import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.decide.FifoPolicy;
@@ -23,7 +24,7 @@ class WaitAndWakeTest {
     /** Main spawns three threads that each wait on key 9, and lets them all block. */
     private void spawnThreeWaiters() {
         for (int i = 0; i < 3; i++) {
-            threads.spawn(() -> h.note("woke " + threads.await(9, GuestThreads.NO_DEADLINE, "k9")));
+            threads.spawn(() -> h.note("woke " + threads.await(9, NO_DEADLINE, "k9")));
         }
         threads.yieldNow();
     }
@@ -37,7 +38,7 @@ class WaitAndWakeTest {
                         () -> {
                             spawnThreeWaiters();
                             h.note("woke " + threads.wake(9, 2));
-                            threads.await(10, GuestThreads.NO_DEADLINE, "k10");
+                            threads.await(10, NO_DEADLINE, "k10");
                         });
 
         assertEquals(List.of("t0 woke 2", "t3 woke 0", "t1 woke 0"), h.notes);
@@ -56,7 +57,9 @@ class WaitAndWakeTest {
                         "t0 decision wake [1, 2, 3] -> 2",
                         "t0 decision wake [1, 2] -> 0",
                         "t0 wake 0x9 -> t3 t1"),
-                h.events.lines().stream().filter(l -> l.startsWith("t0 ") && l.contains("wake")).toList());
+                h.events.lines().stream()
+                        .filter(line -> line.startsWith("t0 ") && line.contains("wake"))
+                        .toList());
         assertEquals(
                 Termination.deadlock("deadlock: thread 0 waits on k10; thread 2 waits on k9"), end);
     }
@@ -72,7 +75,7 @@ class WaitAndWakeTest {
                     h.note("woke " + threads.wake(9, -1)); // u32 max
                     h.note("decisions " + (h.decisions.trace().size() - decisionsBefore));
                     h.note("none left " + threads.wake(9, 1));
-                    threads.await(10, GuestThreads.NO_DEADLINE, "k10");
+                    threads.await(10, NO_DEADLINE, "k10");
                 });
 
         assertEquals(
@@ -107,11 +110,11 @@ class WaitAndWakeTest {
 
         h.run(
                 () -> {
-                    threads.spawn(() -> h.note("a " + threads.await(1, GuestThreads.NO_DEADLINE, "a")));
-                    threads.spawn(() -> h.note("b " + threads.await(2, GuestThreads.NO_DEADLINE, "b")));
+                    threads.spawn(() -> h.note("a " + threads.await(1, NO_DEADLINE, "a")));
+                    threads.spawn(() -> h.note("b " + threads.await(2, NO_DEADLINE, "b")));
                     threads.yieldNow();
                     h.note("woke " + threads.wake(2, 1));
-                    threads.await(3, GuestThreads.NO_DEADLINE, "c");
+                    threads.await(3, NO_DEADLINE, "c");
                 });
 
         assertEquals(List.of("t0 woke 1", "t2 b 0"), h.notes);
