@@ -21,9 +21,9 @@ public final class TextReport {
 
     private TextReport() {}
 
-    /** The summary followed by the timing line. */
+    /** The summary, then the timing line after a blank line. */
     public static String render(CheckReport report, int jobs) {
-        return summary(report) + timing(report, jobs);
+        return summary(report) + "\n" + timing(report, jobs);
     }
 
     /** Everything but the timing. */
@@ -45,13 +45,15 @@ public final class TextReport {
         out.append('\n');
         out.append("exploration: ").append(completeness(report)).append('\n');
 
+        if (!report.outcomes().isEmpty()) {
+            out.append('\n').append("outcomes:\n");
+        }
         int n = 0;
         for (DistinctOutcome o : report.outcomes()) {
-            out.append('\n').append("outcome ").append(++n).append(": ")
-                    .append(ending(o)).append(", ").append(count(o.runs(), "run"))
-                    .append(", first run #").append(o.firstRun())
-                    .append(", trace ").append(trace(o.firstTrace())).append('\n');
-            out.append("  stdout: ").append(quoted(o.stdout())).append('\n');
+            out.append("  ").append(++n).append(". ").append(ending(o)).append(", ")
+                    .append(count(o.runs(), "run")).append(", first run #").append(o.firstRun())
+                    .append(" (trace ").append(trace(o.firstTrace())).append("), stdout ")
+                    .append(quoted(o.stdout())).append('\n');
         }
 
         n = 0;

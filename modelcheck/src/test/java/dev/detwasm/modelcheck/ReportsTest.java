@@ -1,0 +1,197 @@
+package dev.detwasm.modelcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import dev.detwasm.host.HostCoreModule;
+import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.ExitCodes;
+import dev.detwasm.host.spi.Termination;
+import dev.detwasm.scheduler.SchedulerModule;
+import java.io.StringReader;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class ReportsTest {
+    private final ModelChecker checker =
+            Guice.createInjector(new HostCoreModule(), new SchedulerModule(),
+                    new ModelCheckModule()).getInstance(ModelChecker.class);
+
+    /** Two selects; [1,1] exits 1; every run reaches a.c:3, runs starting with 1 reach a.c:9. */
+    private final SyntheticTree tree =
+            new SyntheticTree(
+                    path -> path.size() < 2 ? Decision.select(0, 2) : null,
+                    path -> path.equals(List.of(1, 1)),
+                    path -> path.get(0) == 1
+                            ? List.of("/src/a.c:3:1", "/src/a.c:9:5", "/src/a.c:3:1")
+                            : List.of("/src/a.c:3:1"));
+
+    private CheckReport check() throws Exception {
+        return checker.explore(
+                "p.wasm", tree, 0,
+                CheckSettings.builder().strategy("bfs").mustReach(List.of("a.c:9", "a.c:12"))
+                        .build(),
+                new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                ProgressListener.NONE);
+    }
+
+    @Test
+    void theTextSummaryTellsEverythingButTheTiming() throws Exception {
+        assertEquals(
+                """
+                check p.wasm: strategy bfs, decisions schedule,select,wake, preemption bound 2
+                runs: 4 (4 distinct), outcomes: 4, failing runs: 1 (1 distinct)
+                exploration: exhaustive
+
+                outcomes:
+                  1. exit 0, 1 run, first run #0 (trace 0,0), stdout "[0, 0]\\n"
+                  2. exit 0, 1 run, first run #2 (trace 0,1), stdout "[0, 1]\\n"
+                  3. exit 0, 1 run, first run #1 (trace 1,0), stdout "[1, 0]\\n"
+                  4. exit 1, 1 run, first run #3 (trace 1,1), stdout "[1, 1]\\n"
+
+                failure 1: run #3: exit 1 in thread 0
+                  trace: 1,1
+                  reproduce: detwasm run --trace 1,1 p.wasm
+                  stdout:
+                    | [1, 1]
+                  stderr: (empty)
+
+                must_reach: 2 sites reached, 1 of 2 declared not reached
+                  reached /src/a.c:3:1 in 4 runs (first run #0)
+                  reached /src/a.c:9:5 in 2 runs (first run #1)
+                  NOT REACHED a.c:12 (declared with --must-reach)
+                """,
+                TextReport.summary(check()));
+    }
+
+    @Test
+    void theTimingLineFollowsTheSummary() throws Exception {
+        CheckReport report = check();
+        String text = TextReport.render(report, 2);
+        assertTrue(text.startsWith(TextReport.summary(report) + "\ntime: "), text);
+        assertTrue(text.endsWith(" s, 2 jobs, " + String.format(java.util.Locale.ROOT, "%.1f",
+                report.runsPerSecond()) + " runs/s\n"), text);
+    }
+
+    @Test
+    void aFailureOrAnUnreachedDeclaredSiteFailsTheCheck() throws Exception {
+        CheckReport report = check();
+        assertTrue(report.failed());
+        assertEquals(ExitCodes.FAILURE_FOUND, report.exitCode());
+        CheckReport clean =
+                checker.explore("p.wasm", SyntheticTree.uniform(2, 2), 0,
+                        CheckSettings.builder().build(),
+                        new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                        ProgressListener.NONE);
+        assertEquals(0, clean.exitCode());
+    }
+
+    @Test
+    void aBoundedExplorationNamesItsBoundsWithTheirValues() throws Exception {
+        CheckReport report =
+                checker.explore("p.wasm", new SyntheticThreads(new int[] {3, 3}, -1), 0,
+                        CheckSettings.builder().maxRuns(3).preemptionBound(1).build(),
+                        new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                        ProgressListener.NONE);
+        assertEquals("bounded by max-runs 3, preemption-bound 1", TextReport.completeness(report));
+    }
+
+    @Test
+    void theJsonReportHasEveryFinding() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonReport().render(check(), 3));
+        assertEquals(1, json.get("format").asInt());
+        assertEquals("p.wasm", json.get("module").asText());
+        assertEquals("bfs", json.at("/settings/strategy").asText());
+        assertEquals("[\"schedule\",\"select\",\"wake\"]",
+                json.at("/settings/decisions").toString());
+        assertEquals(10000, json.at("/settings/max_runs").asLong());
+        assertTrue(json.at("/settings/max_decisions").isNull());
+        assertEquals(2, json.at("/settings/preemption_bound").asInt());
+        assertEquals(4, json.get("runs").asInt());
+        assertEquals(4, json.get("distinct_runs").asInt());
+        assertTrue(json.get("exhaustive").asBoolean());
+        assertEquals(0, json.get("bounded_by").size());
+        assertTrue(json.get("failed").asBoolean());
+        assertEquals(73, json.get("exit_code").asInt());
+        assertEquals(4, json.get("outcomes").size());
+        assertEquals("[1, 1]\n", json.at("/outcomes/3/stdout").asText());
+        assertEquals(1, json.get("failing_runs").asInt());
+        JsonNode failure = json.at("/failures/0");
+        assertEquals(3, failure.get("run").asInt());
+        assertEquals("exit", failure.get("kind").asText());
+        assertEquals(1, failure.get("exit_code").asInt());
+        assertEquals("[1,1]", failure.get("trace").toString());
+        assertEquals("detwasm run --trace 1,1 p.wasm", failure.get("command").asText());
+        assertEquals("[1, 1]\n", failure.get("stdout").asText());
+        assertEquals("", failure.get("stderr").asText());
+        assertEquals("/src/a.c:9:5", json.at("/must_reach/reached/1/site").asText());
+        assertEquals(2, json.at("/must_reach/reached/1/runs").asInt());
+        assertEquals("[\"a.c:9\",\"a.c:12\"]", json.at("/must_reach/declared").toString());
+        assertEquals("[\"a.c:12\"]", json.at("/must_reach/unreached").toString());
+        assertEquals(3, json.at("/timing/jobs").asInt());
+        assertTrue(json.at("/timing/seconds").isNumber());
+    }
+
+    @Test
+    void theJunitReportIsValidJunitXml() throws Exception {
+        Document xml = parse(new JunitReport().render(check()));
+        Element suites = xml.getDocumentElement();
+        assertEquals("testsuites", suites.getTagName());
+        Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
+        assertEquals("detwasm check p.wasm", suite.getAttribute("name"));
+        assertEquals("4", suite.getAttribute("tests"));
+        assertEquals("2", suite.getAttribute("failures"));
+        assertEquals("0", suite.getAttribute("errors"));
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(4, cases.getLength());
+        assertEquals("exploration", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        Element failingRun = (Element) cases.item(1);
+        assertEquals("run #3: exit", failingRun.getAttribute("name"));
+        Element failure = (Element) failingRun.getElementsByTagName("failure").item(0);
+        assertEquals("exit", failure.getAttribute("type"));
+        assertEquals("exit 1 in thread 0", failure.getAttribute("message"));
+        assertEquals("trace: 1,1\nreproduce: detwasm run --trace 1,1 p.wasm\n",
+                failure.getTextContent());
+        assertEquals("[1, 1]\n",
+                failingRun.getElementsByTagName("system-out").item(0).getTextContent());
+        assertEquals("must_reach a.c:9", ((Element) cases.item(2)).getAttribute("name"));
+        assertEquals(0, ((Element) cases.item(2)).getElementsByTagName("failure").getLength());
+        assertEquals("must_reach a.c:12", ((Element) cases.item(3)).getAttribute("name"));
+        assertEquals("no run of 4 reached a.c:12",
+                ((Element) ((Element) cases.item(3)).getElementsByTagName("failure").item(0))
+                        .getAttribute("message"));
+    }
+
+    @Test
+    void theJunitReportCarriesAnyGuestOutput() throws Exception {
+        RunExecutor binary =
+                source -> new RunOutcome(Termination.trap(1, "unreachable"),
+                        new byte[] {'a', 1, 0, (byte) 0xff, '<', '&', '\n'}, new byte[] {27, '['},
+                        List.of(), List.of(), List.of());
+        CheckReport report =
+                checker.explore("p.wasm", binary, 0, CheckSettings.builder().build(),
+                        new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                        ProgressListener.NONE);
+        Document xml = parse(new JunitReport().render(report));
+        Element out = (Element) xml.getElementsByTagName("system-out").item(1);
+        assertEquals("a\ufffd\ufffd\ufffd<&\n", out.getTextContent());
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertEquals("trap", failure.getAttribute("type"));
+        assertEquals("trap in thread 1: unreachable", failure.getAttribute("message"));
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml)));
+    }
+}
