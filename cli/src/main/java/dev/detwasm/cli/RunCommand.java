@@ -3,6 +3,7 @@ package dev.detwasm.cli;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
+import dev.detwasm.host.TraceText;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,12 +82,9 @@ public final class RunCommand implements Callable<Integer> {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);
         }
         if (printTrace) {
-            streams.err().println("detwasm: trace: " + traceText(result));
+            streams.err().println("detwasm: trace: " + TraceText.format(result.trace()));
         }
         return TerminationReport.report(result, streams.err());
     }
 
-    static String traceText(RunResult result) {
-        return result.trace().stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

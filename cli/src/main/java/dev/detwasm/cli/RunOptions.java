@@ -4,6 +4,7 @@ import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.SchedulePolicy;
+import dev.detwasm.host.TraceText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,10 +78,9 @@ public final class RunOptions {
     @Option(
             names = "--trace",
             paramLabel = "C1,C2,...",
-            split = ",",
-            description = "Replay these decisions (as printed by --print-trace or by check);"
-                    + " after the last one the schedule policy decides.")
-    List<Integer> trace = new ArrayList<>();
+            description = "Replay these decisions (as printed by --print-trace or by check;"
+                    + " C*N repeats C N times); after the last one the schedule policy decides.")
+    String trace = "";
 
     @Option(
             names = "--trace-wasi",
@@ -124,10 +124,18 @@ public final class RunOptions {
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
                 .schedule(schedule)
-                .trace(trace)
+                .trace(parsedTrace())
                 .traceWasi(traceWasi)
                 .maxMemoryPages(maxMemoryPages)
                 .build();
+    }
+
+    private List<Integer> parsedTrace() {
+        try {
+            return TraceText.parse(trace);
+        } catch (IllegalArgumentException e) {
+            throw usage("--trace: " + e.getMessage());
+        }
     }
 
     private Map<String, String> environment() {
