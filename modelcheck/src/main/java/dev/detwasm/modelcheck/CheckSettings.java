@@ -76,14 +76,6 @@ public record CheckSettings(
         return new Builder();
     }
 
-    /**
-     * What the seed's {@code detwasm MODULE --model-check} means: breadth-first over {@code
-     * select} decisions only, threads scheduled by fifo.
-     */
-    public static CheckSettings seedForm() {
-        return builder().strategy("bfs").decisions(EnumSet.of(DecisionKind.SELECT)).build();
-    }
-
     /** The branching rules these settings give. */
     public Branching branching() {
         return new Branching(

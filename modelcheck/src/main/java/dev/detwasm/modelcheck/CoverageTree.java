@@ -9,19 +9,41 @@ import java.util.Map;
  * The branching decisions of the runs a sampling strategy has made, as a tree: tells when every
  * leaf of the bounded tree has been seen, so random and pct stop once they have explored it
  * all. A node is complete when each of its allowed options leads to a complete node; the end of
- * a run is complete.
+ * a run is complete. Decisions with a single allowed option are left out: they cannot differ.
+ *
+ * <p>The tree is kept only while it is small ({@value #MAX_NODES} nodes): a tree that large
+ * will not be covered by sampling anyway, so past that the tree is dropped and {@link
+ * #complete} stays false.
  */
 final class CoverageTree {
-    private final Node root = new Node();
+    static final int MAX_NODES = 1 << 20;
+
+    private Node root = new Node();
+    private int nodes = 1;
 
     /** Adds a run's branching decisions. */
     void add(List<Step> steps) {
-        List<Node> path = new ArrayList<>(steps.size() + 1);
+        if (root == null) {
+            return;
+        }
+        List<Node> path = new ArrayList<>();
         Node node = root;
         for (Step step : steps) {
+            if (step.allowed().length < 2) {
+                continue;
+            }
             path.add(node);
             node.allowed = step.allowed().length;
-            node = node.children.computeIfAbsent(step.choice(), c -> new Node());
+            Node child = node.children.get(step.choice());
+            if (child == null) {
+                if (++nodes > MAX_NODES) {
+                    root = null;
+                    return;
+                }
+                child = new Node();
+                node.children.put(step.choice(), child);
+            }
+            node = child;
         }
         node.complete = true;
         for (int i = path.size() - 1; i >= 0; i--) {
@@ -35,11 +57,11 @@ final class CoverageTree {
 
     /** Whether every run of the bounded tree has been added. */
     boolean complete() {
-        return root.complete;
+        return root != null && root.complete;
     }
 
     private static final class Node {
-        private final Map<Integer, Node> children = new HashMap<>();
+        private final Map<Integer, Node> children = new HashMap<>(4);
         private int allowed;
         private boolean complete;
 

@@ -22,8 +22,7 @@ public final class DfsStrategy implements Strategy {
 
     @Override
     public void completed(ExploredRun run) {
-        List<Prefix> children = stack.pop().children(run);
-        children.sort(null);
+        List<Prefix> children = stack.pop().childrenDepthFirst(run);
         for (int i = children.size() - 1; i >= 0; i--) {
             stack.push(children.get(i));
         }

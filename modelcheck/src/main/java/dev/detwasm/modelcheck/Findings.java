@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
  * CheckReport}: distinct traces and outcomes, failing runs (once per trace, with the command
  * that reproduces them), and {@code must_reach} coverage. Keeps the output of failing runs and
- * of one run per outcome, not of every run.
+ * of one run per outcome, and of every other run only a {@link TraceFingerprint}.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
-    private final Set<List<Integer>> traces = new HashSet<>();
+    private final Set<TraceFingerprint> traces = new HashSet<>();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
-    private final Map<List<Integer>, Tally> failures = new LinkedHashMap<>();
+    private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
     private long runs;
     private long failingRuns;
@@ -37,11 +37,12 @@ public final class Findings implements Consumer<ExploredRun> {
     public void accept(ExploredRun run) {
         runs++;
         RunOutcome outcome = run.outcome();
-        traces.add(outcome.trace());
+        TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
+        traces.add(fingerprint);
         outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
         if (outcome.failed()) {
             failingRuns++;
-            failures.computeIfAbsent(outcome.trace(), t -> new Tally(run)).runs++;
+            failures.computeIfAbsent(fingerprint, t -> new Tally(run)).runs++;
         }
         for (String site : new LinkedHashSet<>(outcome.reachedSites())) {
             sites.computeIfAbsent(site, s -> new Tally(run)).runs++;
@@ -52,11 +53,11 @@ public final class Findings implements Consumer<ExploredRun> {
     public CheckReport report(String module, CheckSettings settings, Exploration exploration) {
         List<DistinctOutcome> distinct = new ArrayList<>();
         for (Tally c : outcomes.values()) {
-            RunOutcome o = c.first.outcome();
+            RunOutcome o = c.first;
             distinct.add(
                     new DistinctOutcome(
                             o.termination().kind(), o.exitCode(), o.stdout(), c.runs,
-                            c.first.index(), o.trace()));
+                            c.firstRun, o.trace()));
         }
         distinct.sort(
                 Comparator.comparingInt(DistinctOutcome::exitCode)
@@ -64,14 +65,14 @@ public final class Findings implements Consumer<ExploredRun> {
                         .thenComparing(DistinctOutcome::kind));
         List<FailingRun> failing = new ArrayList<>();
         for (Tally f : failures.values()) {
-            RunOutcome o = f.first.outcome();
+            RunOutcome o = f.first;
             failing.add(
                     new FailingRun(
-                            f.first.index(), f.runs, o.termination(), o.trace(),
+                            f.firstRun, f.runs, o.termination(), o.trace(),
                             reproduction.forTrace(o.trace()), o.stdout(), o.stderr()));
         }
         List<ReachedSite> reached = new ArrayList<>();
-        sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.first.index())));
+        sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.firstRun)));
         List<SiteDeclaration> unreached = new ArrayList<>();
         for (String text : settings.mustReach()) {
             SiteDeclaration declaration = SiteDeclaration.parse(text);
@@ -95,11 +96,13 @@ public final class Findings implements Consumer<ExploredRun> {
 
     /** How many runs showed something, and the first of them. */
     private static final class Tally {
-        private final ExploredRun first;
+        private final long firstRun;
+        private final RunOutcome first;
         private long runs;
 
-        Tally(ExploredRun first) {
-            this.first = first;
+        Tally(ExploredRun run) {
+            this.firstRun = run.index();
+            this.first = run.outcome();
         }
     }
 }

@@ -1,61 +1,79 @@
 package dev.detwasm.modelcheck;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The plan of a systematic strategy: replay these choices, then take option 0 at every later
- * decision. The run it makes is the leftmost leaf under the prefix; its branching decisions past
- * the prefix give the prefixes of the unexplored siblings.
+ * The plan of a systematic strategy: replay a prefix of choices, then take option 0 at every
+ * later decision. The run it makes is the leftmost leaf under the prefix; its branching
+ * decisions past the prefix give the prefixes of the unexplored siblings.
  *
  * <p>Every leaf of the bounded tree is made by exactly one prefix (its trace up to its last
  * choice other than 0), whatever order the prefixes are explored in: that is why dfs and bfs
  * make the same set of runs.
+ *
+ * <p>A prefix is the first {@code length - 1} choices of the run it branched off, then {@code
+ * last}; the siblings from one run share that run's trace, so a run with thousands of
+ * decisions does not copy its trace for each of them.
  */
-final class Prefix implements RunPlan, Comparable<Prefix> {
-    private final int[] choices;
+final class Prefix implements RunPlan {
+    private static final int[] EMPTY = new int[0];
 
-    Prefix(int[] choices) {
-        this.choices = choices.clone();
+    private final int[] base;
+    private final int length;
+    private final int last;
+
+    private Prefix(int[] base, int length, int last) {
+        this.base = base;
+        this.length = length;
+        this.last = last;
     }
 
     /** The empty prefix: the run that takes option 0 everywhere. */
     static Prefix root() {
-        return new Prefix(new int[0]);
+        return new Prefix(EMPTY, 0, 0);
     }
 
     @Override
     public Chooser chooser() {
-        return point -> point.index() < choices.length ? choices[point.index()] : 0;
-    }
-
-    /** Lexicographic order of the choices: the order of the runs the prefixes make. */
-    @Override
-    public int compareTo(Prefix other) {
-        return Arrays.compare(choices, other.choices);
+        return point -> {
+            int i = point.index();
+            if (i < length - 1) {
+                return base[i];
+            }
+            return i == length - 1 ? last : 0;
+        };
     }
 
     /**
      * The prefixes of the runs that branch off {@code run} (made from this prefix) past this
-     * prefix: for each branching decision in order, each allowed option other than the one
-     * taken, ascending.
+     * prefix, in breadth-first order: by decision, then by option.
      */
     List<Prefix> children(ExploredRun run) {
-        List<Integer> trace = run.outcome().trace();
+        return children(run, false);
+    }
+
+    /**
+     * The same prefixes in depth-first order, which is the lexicographic order of the runs
+     * they make: the deepest decision first, and within a decision by option.
+     */
+    List<Prefix> childrenDepthFirst(ExploredRun run) {
+        return children(run, true).reversed();
+    }
+
+    /** By decision, then by option, descending when {@code optionsDown}. */
+    private List<Prefix> children(ExploredRun run, boolean optionsDown) {
+        int[] trace = run.outcome().trace().stream().mapToInt(Integer::intValue).toArray();
         List<Prefix> children = new ArrayList<>();
         for (Step step : run.steps()) {
-            if (step.index() < choices.length) {
+            if (step.index() < length) {
                 continue;
             }
-            for (int option : step.allowed()) {
+            int[] allowed = step.allowed();
+            for (int k = 0; k < allowed.length; k++) {
+                int option = allowed[optionsDown ? allowed.length - 1 - k : k];
                 if (option != step.choice()) {
-                    int[] child = new int[step.index() + 1];
-                    for (int i = 0; i < step.index(); i++) {
-                        child[i] = trace.get(i);
-                    }
-                    child[step.index()] = option;
-                    children.add(new Prefix(child));
+                    children.add(new Prefix(trace, step.index() + 1, option));
                 }
             }
         }

@@ -10,11 +10,9 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
-import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.scheduler.SchedulerModule;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModelCheckModuleTest {
@@ -47,12 +45,5 @@ class ModelCheckModuleTest {
                                 ProgressListener.NONE));
         assertEquals("unknown strategy 'chess'; expected one of bfs, dfs, pct, random",
                 e.getMessage());
-    }
-
-    @Test
-    void theSeedsFormIsBreadthFirstOverSelects() {
-        CheckSettings seed = CheckSettings.seedForm();
-        assertEquals("bfs", seed.strategy());
-        assertEquals(Set.of(DecisionKind.SELECT), seed.decisions());
     }
 }
