@@ -24,14 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a process pays once per module before the first run: {@code load} reads the bytes into
  * a {@link Program} (parse, validate), {@code loadAndCompile} also compiles it to JVM bytecode
  * for the AOT engine. Single-shot: each call starts from the bytes, on a fresh {@code
- * Program}. Iterations after the warm-up measure a warmed-up JVM (the model checker's case);
- * run with {@code -wi 0 -i 1 -f N} for the cold cost a {@code detwasm run} process pays.
+ * Program}. Iterations after the warm-up measure a warmed-up JVM (a long-lived process loading
+ * many modules); the compiler itself takes some 40 calls to be JIT-compiled. Run with {@code
+ * -wi 0 -i 1 -f N} for the cold cost that a {@code detwasm run} process pays once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 10)
+@Warmup(iterations = 40)
 @Measurement(iterations = 20)
 public class LoadCompileBenchmark {
 
