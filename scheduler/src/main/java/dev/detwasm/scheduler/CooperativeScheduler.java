@@ -46,7 +46,16 @@ import java.util.Locale;
  * <p>When the program ends ({@link #terminate}, a deadlock, main's body returning, or a failure
  * of the scheduler itself), the baton visits every started thread in id order: each wakes in
  * the call it blocked in, throws {@link ThreadKilled}, and its carrier ends. The last one hands
- * the baton back to {@link #run}, which joins every carrier before returning.
+ * the baton back to {@link #run}, which joins every carrier before returning. A body that
+ * returns ends its own thread, except main's, which ends the program with exit code 0. An
+ * exception escaping a body or this class ends the program as a host error ({@link
+ * ExitCodes#INTERNAL}, or a {@link HostError}'s own code) instead of being lost.
+ *
+ * <p>The event log gets, per thread {@code tN}: {@code spawn tM}, {@code switch tM} (the baton
+ * passes to M), {@code exit at T}, {@code sleep until T}, {@code wakeup at T}, {@code wait KEY
+ * [until T]}, {@code timeout KEY at T}, {@code wake KEY -> tM ...|none}, {@code clock T1 -> T2}
+ * and, for endings this class decides, {@code end KIND CODE MESSAGE} as the host logs its own.
+ * Keys are hexadecimal, times virtual nanoseconds.
  */
 public final class CooperativeScheduler implements GuestThreads {
     private static final int MAIN = 0;
@@ -174,7 +183,6 @@ public final class CooperativeScheduler implements GuestThreads {
                 return TIMED_OUT;
             }
             me.state = GuestThread.State.WAITING;
-            me.waitKey = key;
             me.waitWhat = what;
             waitQueues.add(key, me);
             if (timed) {

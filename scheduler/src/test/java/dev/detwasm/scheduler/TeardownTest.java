@@ -4,13 +4,16 @@ import static dev.detwasm.host.spi.GuestThreads.NO_DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.detwasm.host.EventLog;
 import dev.detwasm.host.decide.FifoPolicy;
 import dev.detwasm.host.decide.ReplayTrace;
+import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.ThreadKilled;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 
 class TeardownTest {
@@ -129,6 +132,39 @@ class TeardownTest {
                         "internal error in guest thread 1: java.lang.IllegalStateException: boom"),
                 end);
         assertEquals(0, carriers.alive());
+    }
+
+    @Test
+    void aCarrierThatCannotStartEndsTheRunAsAnInternalErrorInsteadOfHanging() {
+        Thread.Builder virtual = Thread.ofVirtual();
+        int[] made = {0};
+        ThreadFactory onlyOne =
+                body -> {
+                    if (made[0]++ > 0) {
+                        throw new IllegalStateException("no more threads");
+                    }
+                    return virtual.unstarted(body);
+                };
+        EventLog events = new EventLog(false);
+        GuestThreads scheduler =
+                new CooperativeScheduler(
+                        new Decisions(new FifoPolicy(), events),
+                        events,
+                        new VirtualThreadCarriers(onlyOne));
+
+        Termination end =
+                scheduler.run(
+                        () -> {
+                            scheduler.spawn(() -> h.note("never runs"));
+                            scheduler.await(1, NO_DEADLINE, "k1");
+                        });
+
+        assertEquals(Termination.Kind.HOST_ERROR, end.kind());
+        assertEquals(ExitCodes.INTERNAL, end.exitCode());
+        assertEquals(
+                "internal error in guest thread 1: java.lang.IllegalStateException: no more threads",
+                end.message());
+        assertEquals(List.of(), h.notes);
     }
 
     @Test
