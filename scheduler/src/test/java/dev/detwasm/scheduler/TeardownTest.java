@@ -162,7 +162,8 @@ class TeardownTest {
         assertEquals(Termination.Kind.HOST_ERROR, end.kind());
         assertEquals(ExitCodes.INTERNAL, end.exitCode());
         assertEquals(
-                "internal error in guest thread 1: java.lang.IllegalStateException: no more threads",
+                "internal error in guest thread 1:"
+                        + " java.lang.IllegalStateException: no more threads",
                 end.message());
         assertEquals(List.of(), h.notes);
     }
