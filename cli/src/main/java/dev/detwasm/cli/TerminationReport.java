@@ -14,7 +14,10 @@ final class TerminationReport {
         String line =
                 switch (t.kind()) {
                     case EXIT -> null;
-                    case TRAP -> "trap in thread " + t.thread() + ": " + t.message();
+                    case TRAP -> "trap in thread " + t.thread() + ": " + t.message()
+                            + (result.trapFunction().isEmpty()
+                                    ? ""
+                                    : " (in " + result.trapFunction() + ")");
                     case DEADLOCK -> t.message();
                     case STEP_BUDGET -> "step budget exhausted in thread " + t.thread()
                             + (t.message().isEmpty() ? "" : ": " + t.message());

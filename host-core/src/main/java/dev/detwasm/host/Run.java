@@ -52,7 +52,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
-        this.bodies = new ThreadBodies(threads, events);
+        this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
     }
 
     /** Completes the imports once the host functions exist (they need this context). */
@@ -76,6 +76,10 @@ final class Run implements RunContext {
                     instance.export("_start").apply();
                     bodies.exit(0);
                 });
+    }
+
+    String trapFunction() {
+        return bodies.trapFunction();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
  * @param events the event log (empty when the run did not keep one)
  * @param trace the choices of every decision, replayable with {@code --trace}
  * @param decisionKinds the kind of each entry of {@code trace}
+ * @param trapFunction the wasm function a trap happened in, where the engine tells (AOT does,
+ *     the interpreter does not); empty otherwise. Not part of the deterministic result.
  */
 public record RunResult(
         Termination termination,
@@ -20,7 +22,8 @@ public record RunResult(
         byte[] stderr,
         List<String> events,
         List<Integer> trace,
-        List<DecisionKind> decisionKinds) {
+        List<DecisionKind> decisionKinds,
+        String trapFunction) {
 
     /** The code detwasm exits with for this run: the guest's, or one of {@code ExitCodes}. */
     public int exitCode() {

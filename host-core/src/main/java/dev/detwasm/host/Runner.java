@@ -98,6 +98,7 @@ public final class Runner {
                 output.stderr(),
                 events.lines(),
                 decisions.trace(),
-                decisions.kinds());
+                decisions.kinds(),
+                run.trapFunction());
     }
 }

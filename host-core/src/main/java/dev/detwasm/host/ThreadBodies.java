@@ -13,10 +13,18 @@ import dev.detwasm.host.spi.ThreadKilled;
 final class ThreadBodies {
     private final GuestThreads threads;
     private final EventLog events;
+    private final TrapLocator locator;
+    private String trapFunction = "";
 
-    ThreadBodies(GuestThreads threads, EventLog events) {
+    ThreadBodies(GuestThreads threads, EventLog events, TrapLocator locator) {
         this.threads = threads;
         this.events = events;
+        this.locator = locator;
+    }
+
+    /** The function the program trapped in, when known; see {@link RunResult#trapFunction()}. */
+    String trapFunction() {
+        return trapFunction;
     }
 
     void guard(Runnable body) {
@@ -46,6 +54,7 @@ final class ThreadBodies {
                 end(Termination.trap(thread, "call stack exhausted"));
             }
         }
+        trapFunction = locator.functionOf(e);
         end(Termination.trap(thread, TrapMessages.describe(e)));
     }
 
