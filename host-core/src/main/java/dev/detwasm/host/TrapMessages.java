@@ -1,5 +1,6 @@
 package dev.detwasm.host;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,7 +10,9 @@ import java.util.Locale;
  * part.
  */
 final class TrapMessages {
-    private static final String OUT_OF_BOUNDS = "out of bounds memory access";
+    /** Traps whose wording one engine extends with details such as an address or index. */
+    private static final List<String> DETAILED =
+            List.of("out of bounds memory access", "uninitialized element", "undefined element");
 
     private TrapMessages() {}
 
@@ -23,8 +26,10 @@ final class TrapMessages {
         if (lower.startsWith("trapped on ")) {
             message = message.substring("trapped on ".length());
         }
-        if (message.startsWith(OUT_OF_BOUNDS)) {
-            return OUT_OF_BOUNDS;
+        for (String common : DETAILED) {
+            if (message.startsWith(common)) {
+                return common;
+            }
         }
         return message;
     }
