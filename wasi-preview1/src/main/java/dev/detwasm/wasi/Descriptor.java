@@ -5,11 +5,12 @@ package dev.detwasm.wasi;
  * thread of the run.
  */
 abstract sealed class Descriptor permits StdinDescriptor, OutputDescriptor, OpenFile, OpenDirectory {
+    /** {@code fdflags.append}: every write goes to the end of the file. */
     static final int APPEND = 1;
-    static final int DSYNC = 2;
+    /** {@code fdflags.nonblock}: stored and reported; nothing here ever blocks anyway. */
     static final int NONBLOCK = 4;
-    static final int RSYNC = 8;
-    static final int SYNC = 16;
+    /** The five {@code fdflags}: append, dsync, nonblock, rsync, sync. */
+    static final int FDFLAGS = 0x1F;
 
     long rightsBase;
     long rightsInheriting;

@@ -6,9 +6,6 @@ package dev.detwasm.wasi;
  */
 public final class Errno {
     public static final int SUCCESS = 0;
-    public static final int E2BIG = 1;
-    public static final int EACCES = 2;
-    public static final int EAGAIN = 6;
     public static final int EBADF = 8;
     public static final int EBUSY = 10;
     public static final int EEXIST = 20;
@@ -16,23 +13,17 @@ public final class Errno {
     public static final int EFBIG = 22;
     public static final int EILSEQ = 25;
     public static final int EINVAL = 28;
-    public static final int EIO = 29;
     public static final int EISDIR = 31;
     public static final int ELOOP = 32;
     public static final int EMFILE = 33;
-    public static final int EMLINK = 34;
     public static final int ENAMETOOLONG = 37;
     public static final int ENOENT = 44;
-    public static final int ENOMEM = 48;
     public static final int ENOSYS = 52;
     public static final int ENOTDIR = 54;
     public static final int ENOTEMPTY = 55;
     public static final int ENOTSOCK = 57;
-    public static final int ENOTSUP = 58;
-    public static final int EOVERFLOW = 61;
     public static final int EPERM = 63;
     public static final int ESPIPE = 70;
-    public static final int EXDEV = 75;
     public static final int ENOTCAPABLE = 76;
 
     private static final String[] NAMES = {

@@ -138,7 +138,7 @@ final class FdOperations {
     int fdstatSetFlags(int fd, int flags) {
         Descriptor d = fds.get(fd);
         d.require(Rights.FD_FDSTAT_SET_FLAGS);
-        if ((flags & ~0x1F) != 0) {
+        if ((flags & ~Descriptor.FDFLAGS) != 0) {
             throw new ErrnoException(Errno.EINVAL);
         }
         d.fdflags = flags;

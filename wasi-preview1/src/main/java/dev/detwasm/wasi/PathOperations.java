@@ -39,7 +39,7 @@ final class PathOperations {
         boolean create = (oflags & O_CREAT) != 0;
         boolean exclusive = create && (oflags & O_EXCL) != 0;
         boolean truncate = (oflags & O_TRUNC) != 0;
-        if ((oflags & ~0xF) != 0 || (fdflags & ~0x1F) != 0) {
+        if ((oflags & ~0xF) != 0 || (fdflags & ~Descriptor.FDFLAGS) != 0) {
             throw new ErrnoException(Errno.EINVAL);
         }
         if (create) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code fd_readdir}. Entries come as {@code .}, {@code ..}, then the names in byte order; the
@@ -50,8 +51,8 @@ final class Readdir {
     }
 
     private static Iterable<Map.Entry<String, Inode>> entries(DirectoryInode directory) {
-        return () -> java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(Map.entry(".", (Inode) directory),
+        return () -> Stream.concat(
+                        Stream.of(Map.entry(".", (Inode) directory),
                                 Map.entry("..", (Inode) directory.parent)),
                         directory.list().entrySet().stream())
                 .iterator();
