@@ -16,6 +16,9 @@ public final class TextReport {
     /** A failing run's output is shown up to this many lines per stream; the JSON has it all. */
     static final int MAX_OUTPUT_LINES = 40;
 
+    /** Failing runs shown in full; the JSON report has them all. */
+    static final int MAX_FAILURES_SHOWN = 20;
+
     /** An outcome's stdout is quoted up to this many characters. */
     static final int MAX_OUTCOME_CHARS = 200;
 
@@ -58,6 +61,12 @@ public final class TextReport {
 
         n = 0;
         for (FailingRun f : report.failures()) {
+            if (n == MAX_FAILURES_SHOWN) {
+                out.append('\n').append("... and ")
+                        .append(report.failures().size() - MAX_FAILURES_SHOWN)
+                        .append(" more distinct failing runs: --report FILE.json lists them all\n");
+                break;
+            }
             out.append('\n').append("failure ").append(++n).append(": run #").append(f.run())
                     .append(": ").append(f.description());
             if (f.occurrences() > 1) {

@@ -1,6 +1,7 @@
 package dev.detwasm.modelcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,24 @@ class ReportsTest {
                         new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
                         ProgressListener.NONE);
         assertEquals("bounded by max-runs 3, preemption-bound 1", TextReport.completeness(report));
+    }
+
+    @Test
+    void theTextShowsTheFirstFailuresAndTheJsonAllOfThem() throws Exception {
+        CheckReport failing =
+                checker.explore("p.wasm",
+                        new SyntheticTree(path -> path.size() < 5 ? Decision.select(0, 2) : null,
+                                path -> true),
+                        0, CheckSettings.builder().build(),
+                        new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                        ProgressListener.NONE);
+        String text = TextReport.summary(failing);
+        assertTrue(text.contains("\nfailure 20: run #19: "), text);
+        assertFalse(text.contains("\nfailure 21: "), text);
+        assertTrue(text.contains("\n... and 12 more distinct failing runs: --report FILE.json"
+                + " lists them all\n"), text);
+        assertEquals(32, new ObjectMapper().readTree(new JsonReport().render(failing, 1))
+                .get("failures").size());
     }
 
     @Test
