@@ -3,6 +3,7 @@ package dev.detwasm.modelcheck;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.TraceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class ReproductionCommand {
         }
         if (!trace.isEmpty()) {
             words.add("--trace");
-            words.add(trace.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            words.add(TraceText.format(trace));
         }
         if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
             words.add("--");

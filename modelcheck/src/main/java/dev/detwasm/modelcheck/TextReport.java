@@ -1,5 +1,6 @@
 package dev.detwasm.modelcheck;
 
+import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.DecisionKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,10 +138,9 @@ public final class TextReport {
         };
     }
 
+    /** A trace as {@code --trace} takes it, long repeats compressed: {@code 0*40,1,0}. */
     static String trace(List<Integer> trace) {
-        return trace.isEmpty()
-                ? "(none)"
-                : trace.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return trace.isEmpty() ? "(none)" : TraceText.format(trace);
     }
 
     private static String count(long n, String noun) {

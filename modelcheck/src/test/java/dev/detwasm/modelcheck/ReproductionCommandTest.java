@@ -20,6 +20,14 @@ class ReproductionCommandTest {
     }
 
     @Test
+    void longRepeatsAreCompressedAndQuotedForTheShell() {
+        ReproductionCommand command =
+                new ReproductionCommand("racy.wasm", RunConfig.builder().build(), null);
+        assertEquals("detwasm run --trace '0*6,1,0,0' racy.wasm",
+                command.forTrace(List.of(0, 0, 0, 0, 0, 0, 1, 0, 0)));
+    }
+
+    @Test
     void aRunWithoutDecisionsHasNoTrace() {
         ReproductionCommand command =
                 new ReproductionCommand("m.wat", RunConfig.builder().build(), null);
