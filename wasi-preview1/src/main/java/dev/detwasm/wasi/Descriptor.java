@@ -4,7 +4,8 @@ package dev.detwasm.wasi;
  * What a file descriptor refers to, with its rights and {@code fdflags}. Shared by every guest
  * thread of the run.
  */
-abstract sealed class Descriptor permits StdinDescriptor, OutputDescriptor, OpenFile, OpenDirectory {
+abstract sealed class Descriptor
+        permits StdinDescriptor, OutputDescriptor, OpenFile, OpenDirectory {
     /** {@code fdflags.append}: every write goes to the end of the file. */
     static final int APPEND = 1;
     /** {@code fdflags.nonblock}: stored and reported; nothing here ever blocks anyway. */

@@ -25,7 +25,8 @@ final class DirectoryInode extends Inode {
         this.entries = new TreeMap<>(NameOrder.INSTANCE);
     }
 
-    DirectoryInode(long ino, long time, ImageDirectory image, Function<ImageNode, Inode> fromImage) {
+    DirectoryInode(
+            long ino, long time, ImageDirectory image, Function<ImageNode, Inode> fromImage) {
         super(ino, time);
         this.image = image;
         this.fromImage = fromImage;

@@ -6,7 +6,8 @@ final class OpenDirectory extends Descriptor {
     /** The guest path of a preopened mount, or null for a directory the guest opened. */
     final String preopenName;
 
-    OpenDirectory(DirectoryInode inode, long rightsBase, long rightsInheriting, String preopenName) {
+    OpenDirectory(
+            DirectoryInode inode, long rightsBase, long rightsInheriting, String preopenName) {
         super(rightsBase, rightsInheriting, 0);
         this.inode = inode;
         this.preopenName = preopenName;

@@ -135,8 +135,8 @@ final class WasiFunctionTable {
         Memory raw = instance.memory();
         if (lastMemory == null || raw != lastRaw) {
             lastRaw = raw;
-            lastMemory =
-                    new GuestMemory(raw != null ? raw : new ByteArrayMemory(new MemoryLimits(0, 0)));
+            lastMemory = new GuestMemory(
+                    raw != null ? raw : new ByteArrayMemory(new MemoryLimits(0, 0)));
         }
         return lastMemory;
     }

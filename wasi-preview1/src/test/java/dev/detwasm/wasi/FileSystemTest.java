@@ -135,7 +135,8 @@ class FileSystemTest {
         guest = next;
         assertEquals("alpha\n", contents("a.txt"));
         assertEquals("bravo", contents("b.txt"));
-        assertSame(loader.load(new Mount(tree.data, "/x")), loader.load(new Mount(tree.data, "/y")));
+        assertSame(loader.load(new Mount(tree.data, "/x")),
+                loader.load(new Mount(tree.data, "/y")));
     }
 
     @Test
@@ -441,7 +442,8 @@ class FileSystemTest {
         assertEquals(Errno.SUCCESS, guest.call("path_readlink", DATA, 0x200, len, 0x300, 3, 0x120));
         assertEquals(3, guest.i32(0x120));
         len = guest.put(0x200, "a.txt");
-        assertEquals(Errno.EINVAL, guest.call("path_readlink", DATA, 0x200, len, 0x300, 100, 0x120));
+        assertEquals(Errno.EINVAL,
+                guest.call("path_readlink", DATA, 0x200, len, 0x300, 100, 0x120));
 
         assertEquals(Errno.SUCCESS, twoPaths2("loop2", "loop1"));
         assertEquals(Errno.SUCCESS, twoPaths2("loop1", "loop2"));
@@ -494,8 +496,9 @@ class FileSystemTest {
                 guest.call("path_link", DATA, 0, 0x200, oldLen, DATA, 0x280, newLen));
 
         int dirLen = guest.put(0x200, "sub");
+        int linkLen = guest.put(0x300, "s2");
         assertEquals(Errno.EPERM,
-                guest.call("path_link", DATA, 0, 0x200, dirLen, DATA, 0x300, guest.put(0x300, "s2")));
+                guest.call("path_link", DATA, 0, 0x200, dirLen, DATA, 0x300, linkLen));
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class WatRunner {
     private final Injector injector =
-            Guice.createInjector(new HostCoreModule(), new SchedulerModule(), new WasiPreview1Module());
+            Guice.createInjector(
+                    new HostCoreModule(), new SchedulerModule(), new WasiPreview1Module());
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
 
     /** What one run produced, with the diagnostics ({@code --trace-wasi}) it printed. */
