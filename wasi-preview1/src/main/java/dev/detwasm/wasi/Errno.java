@@ -18,6 +18,7 @@ public final class Errno {
     public static final int EMFILE = 33;
     public static final int ENAMETOOLONG = 37;
     public static final int ENOENT = 44;
+    public static final int ENOSPC = 51;
     public static final int ENOSYS = 52;
     public static final int ENOTDIR = 54;
     public static final int ENOTEMPTY = 55;

@@ -7,7 +7,10 @@ import java.util.Arrays;
  * until the first write, which copies it.
  */
 final class FileInode extends Inode {
-    /** The largest file the overlay holds; beyond it writes fail with {@code EFBIG}. */
+    /**
+     * The largest file the overlay holds; beyond it writes fail with {@code EFBIG}, and with
+     * {@code ENOSPC} when the host's heap cannot hold a file that large.
+     */
     static final long MAX_SIZE = 1L << 30;
 
     private byte[] data;
@@ -75,7 +78,12 @@ final class FileInode extends Inode {
         if (shared || needed > data.length) {
             // A shared array is copied whole, at its size; an own array doubles.
             long grown = Math.max(needed, shared ? size : data.length * 2L);
-            data = Arrays.copyOf(data, (int) Math.min(MAX_SIZE, Math.max(grown, 16)));
+            try {
+                data = Arrays.copyOf(data, (int) Math.min(MAX_SIZE, Math.max(grown, 16)));
+            } catch (OutOfMemoryError e) {
+                // The overlay lives in the host's heap: when that is full, the disk is.
+                throw new ErrnoException(Errno.ENOSPC);
+            }
             shared = false;
         }
     }
