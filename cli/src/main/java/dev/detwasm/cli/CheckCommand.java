@@ -163,6 +163,10 @@ public final class CheckCommand implements Callable<Integer> {
             throw usage("check decides schedules itself: use --strategy random instead of"
                     + " --schedule random");
         }
+        if (config.traceWasi()) {
+            throw usage("check makes many runs: trace the WASI calls of one with"
+                    + " 'detwasm run --trace-wasi --trace ...'");
+        }
         if (!config.trace().isEmpty()) {
             throw usage("check explores traces itself; replay one with 'detwasm run --trace'");
         }

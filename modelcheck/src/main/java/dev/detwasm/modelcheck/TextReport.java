@@ -36,9 +36,11 @@ public final class TextReport {
         CheckSettings s = report.settings();
         out.append("check ").append(report.module())
                 .append(": strategy ").append(s.strategy())
-                .append(", decisions ").append(kinds(s))
-                .append(", preemption bound ").append(s.valueOf(Bound.PREEMPTION_BOUND))
-                .append('\n');
+                .append(", decisions ").append(kinds(s));
+        if (s.decisions().contains(DecisionKind.SCHEDULE)) {
+            out.append(", preemption bound ").append(s.valueOf(Bound.PREEMPTION_BOUND));
+        }
+        out.append('\n');
         out.append("runs: ").append(report.runs())
                 .append(" (").append(report.distinctRuns()).append(" distinct)")
                 .append(", outcomes: ").append(report.outcomes().size())

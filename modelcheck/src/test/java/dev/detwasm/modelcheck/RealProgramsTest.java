@@ -185,5 +185,7 @@ class RealProgramsTest {
         assertEquals(1, report.runs());
         assertTrue(report.exhaustive());
         assertEquals(0, report.exitCode());
+        assertTrue(TextReport.summary(report).startsWith(
+                "check racy-counter.wat: strategy bfs, decisions select\n"));
     }
 }
