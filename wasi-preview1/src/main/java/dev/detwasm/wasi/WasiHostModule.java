@@ -34,12 +34,24 @@ public final class WasiHostModule implements HostModule {
     @Override
     public List<HostFunction> functions(RunContext run) {
         return new WasiFunctionTable(MODULE, run)
-                .value("thread-spawn", (m, a) -> run.spawnThread((int) a[0]), ptr("start_arg"))
+                .value("thread-spawn", (m, a) -> spawn(run, (int) a[0]), ptr("start_arg"))
                 .value("model_checker_select", (m, a) -> select(run, (int) a[0]), i32("n"))
                 .none("must_reach_underlying",
                         (m, a) -> mustReach(run, m, (int) a[0], (int) a[1], (int) a[2]),
                         ptr("file"), i32("line"), i32("column"))
                 .functions();
+    }
+
+    /**
+     * Spawning is a scheduling point (design, contract point 4): once the new thread exists,
+     * an explorer may let it run before its parent goes on. Under fifo the parent continues.
+     */
+    private static int spawn(RunContext run, int startArg) {
+        int tid = run.spawnThread(startArg);
+        if (tid > 0) {
+            run.threads().schedulingPoint();
+        }
+        return tid;
     }
 
     /**
