@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.spi.ExitCodes;
+import dev.detwasm.host.spi.HostError;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -79,6 +80,10 @@ public final class Detwasm {
         if (e instanceof LoadException) {
             err.println("detwasm: " + e.getMessage());
             return ExitCodes.LOAD_ERROR;
+        }
+        if (e instanceof HostError host) {
+            err.println("detwasm: " + host.getMessage());
+            return host.exitCode();
         }
         if (e instanceof java.io.IOException) {
             err.println("detwasm: " + e.getMessage());
