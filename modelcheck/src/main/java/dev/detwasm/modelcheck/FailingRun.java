@@ -50,14 +50,17 @@ public record FailingRun(
         return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** One line saying how it failed, e.g. {@code exit 3} or {@code trap in thread 1: ...}. */
+    /**
+     * One line saying how it failed, e.g. {@code exit 3 in thread 0}, {@code trap in thread 1:
+     * ...}, or the scheduler's deadlock report.
+     */
     public String description() {
         Termination t = termination;
         String where = t.thread() < 0 ? "" : " in thread " + t.thread();
         String message = t.message().isEmpty() ? "" : ": " + t.message();
         return switch (t.kind()) {
             case EXIT -> "exit " + t.exitCode() + where;
-            case DEADLOCK -> "deadlock" + message;
+            case DEADLOCK -> t.message().isEmpty() ? "deadlock" : t.message();
             default -> kind() + where + message;
         };
     }

@@ -188,4 +188,46 @@ class RealProgramsTest {
         assertTrue(TextReport.summary(report).startsWith(
                 "check racy-counter.wat: strategy bfs, decisions select\n"));
     }
+
+    @Test
+    void wakeDecisionsChooseWhichWaiterANotifyWakes() throws Exception {
+        CheckReport report =
+                check(program("wake-order.wat"), RunConfig.builder().build(),
+                        CheckSettings.builder().strategy("bfs")
+                                .decisions(EnumSet.of(DecisionKind.WAKE)).build());
+        assertEquals(2, report.runs());
+        assertTrue(report.exhaustive());
+        assertEquals(List.of("12", "21"),
+                report.outcomes().stream()
+                        .map(o -> new String(o.stdout(), StandardCharsets.UTF_8)).toList());
+        assertEquals(0, report.exitCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dfs", "bfs", "random", "pct"})
+    void aDeadlockOnOneInterleavingIsFoundAndReplays(String strategy) throws Exception {
+        Program program = program("lost-wakeup.wat");
+        RunConfig config = RunConfig.builder().build();
+        CheckReport bounded =
+                check(program, config, CheckSettings.builder().strategy(strategy).build());
+        assertEquals(Set.of(Bound.PREEMPTION_BOUND), bounded.bounds());
+        assertEquals(1, bounded.failures().size());
+        CheckReport report =
+                check(program, config, CheckSettings.builder().strategy(strategy)
+                        .preemptionBound(CheckSettings.UNLIMITED).build());
+        // pct runs the highest-priority thread with at most d-1 changes of priority, so it
+        // need not reach every interleaving: it samples until --max-runs.
+        assertEquals(strategy.equals("pct") ? Set.of(Bound.MAX_RUNS) : Set.of(),
+                report.bounds());
+        assertEquals(2, report.outcomes().size());
+        assertTrue(report.failures().size() > 1, "several interleavings deadlock");
+        for (FailingRun failure : report.failures()) {
+            assertEquals("deadlock", failure.kind());
+            assertEquals("deadlock: thread 0 waits on memory.atomic.wait32 @0x4",
+                    failure.description());
+        }
+        FailingRun deadlock = report.failures().get(0);
+        RunResult replayed = replay(program, config, deadlock);
+        assertEquals(deadlock.termination(), replayed.termination());
+    }
 }
