@@ -80,10 +80,12 @@ public record CheckSettings(
     public Branching branching() {
         return new Branching(
                 decisions,
-                maxDecisions == UNLIMITED ? Integer.MAX_VALUE : (int) Math.min(maxDecisions,
-                        Integer.MAX_VALUE),
-                preemptionBound == UNLIMITED ? Branching.UNBOUNDED : (int) Math.min(
-                        preemptionBound, Integer.MAX_VALUE));
+                maxDecisions == UNLIMITED ? Integer.MAX_VALUE : saturated(maxDecisions),
+                preemptionBound == UNLIMITED ? Branching.UNBOUNDED : saturated(preemptionBound));
+    }
+
+    private static int saturated(long value) {
+        return (int) Math.min(value, Integer.MAX_VALUE);
     }
 
     /** The limits these settings give. */

@@ -98,8 +98,25 @@ public final class Explorer {
             this.sink = sink;
         }
 
-        /** One worker: makes planned runs until the exploration is finished. */
+        /**
+         * One worker: makes planned runs until the exploration is finished. Whatever goes wrong
+         * (the program cannot run, a bug) ends the exploration for every worker and is thrown
+         * by {@link #result}.
+         */
         void work() {
+            try {
+                makeRuns();
+            } catch (Throwable t) {
+                synchronized (this) {
+                    if (error == null) {
+                        error = t;
+                    }
+                    finish();
+                }
+            }
+        }
+
+        private void makeRuns() throws LoadException, InterruptedException {
             while (true) {
                 RunPlan plan;
                 synchronized (this) {
@@ -109,19 +126,8 @@ public final class Explorer {
                     }
                     running.add(plan);
                 }
-                Made result;
-                try {
-                    RunDriver driver = branching.driver(plan.chooser());
-                    result = new Made(executor.execute(driver), driver);
-                } catch (Throwable t) {
-                    synchronized (this) {
-                        if (error == null) {
-                            error = t;
-                        }
-                        finish();
-                    }
-                    return;
-                }
+                RunDriver driver = branching.driver(plan.chooser());
+                Made result = new Made(executor.execute(driver), driver);
                 synchronized (this) {
                     running.remove(plan);
                     made.put(plan, result);
@@ -131,7 +137,7 @@ public final class Explorer {
         }
 
         /** Reports what is ready, then picks a run to make; null when finished. */
-        private RunPlan nextToMake() {
+        private RunPlan nextToMake() throws InterruptedException {
             while (true) {
                 advance();
                 if (finished) {
@@ -143,15 +149,7 @@ public final class Explorer {
                         return plan;
                     }
                 }
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    if (error == null) {
-                        error = e;
-                    }
-                    finish();
-                    return null;
-                }
+                wait();
             }
         }
 
