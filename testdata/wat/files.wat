@@ -1,0 +1,158 @@
+;; Files in a directory mounted at /data (fd 3, the first preopen): prestat, fdstat, path_open,
+;; fd_read, fd_write, fd_seek, path_filestat_get, path_unlink_file. Writes stay in detwasm's
+;; in-memory overlay; the host is never written.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_seek" (func $fd_seek (param i32 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_close" (func $fd_close (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_prestat_get" (func $fd_prestat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $fd_prestat_dir_name (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_fdstat_get" (func $fd_fdstat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_filestat_get" (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_unlink_file" (func $path_unlink_file (param i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+
+  ;; 0..15: iovec and nwritten; 16..23: an iovec for reading; 24: nread/fd/offset results;
+  ;; 64..95: digits; 128..: prestat, fdstat (24 bytes at 160), filestat (64 bytes at 192);
+  ;; 1024..: NUL-terminated strings, 64 bytes apart; 4096..: file data.
+  (data (i32.const 1024) "\n\00")
+  (data (i32.const 1088) ": errno \00")
+  (data (i32.const 1152) "fd_prestat_get(3)\00")
+  (data (i32.const 1216) "fd_prestat_get(4)\00")
+  (data (i32.const 1280) ", tag \00")
+  (data (i32.const 1344) ", name \00")
+  (data (i32.const 1408) "fd_fdstat_get(3)\00")
+  (data (i32.const 1472) ", filetype \00")
+  (data (i32.const 1536) "hello.txt\00")
+  (data (i32.const 1600) "out.txt\00")
+  (data (i32.const 1664) "path_open(\00")
+  (data (i32.const 1728) ")\00")
+  (data (i32.const 1792) "fd_read\00")
+  (data (i32.const 1856) " bytes: \00")
+  (data (i32.const 1920) ", \00")
+  (data (i32.const 1984) "fd_write\00")
+  (data (i32.const 2048) " bytes\00")
+  (data (i32.const 2112) "fd_seek(0)\00")
+  (data (i32.const 2176) ", offset \00")
+  (data (i32.const 2240) "fd_close\00")
+  (data (i32.const 2304) "path_filestat_get(out.txt)\00")
+  (data (i32.const 2368) ", size \00")
+  (data (i32.const 2432) "path_unlink_file(out.txt)\00")
+  (data (i32.const 2496) "written by wat\n\00")
+  (data (i32.const 2560) ", create\00")
+
+  (func $write (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+
+  (func $strlen (param $s i32) (result i32)
+    (local $p i32)
+    (local.set $p (local.get $s))
+    (block $end
+      (loop $scan
+        (br_if $end (i32.eqz (i32.load8_u (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $scan)))
+    (i32.sub (local.get $p) (local.get $s)))
+
+  (func $puts (param $s i32)
+    (call $write (local.get $s) (call $strlen (local.get $s))))
+
+  (func $print_u64 (param $n i64)
+    (local $p i32)
+    (local.set $p (i32.const 96))
+    (loop $digits
+      (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+      (i64.store8 (local.get $p) (i64.add (i64.const 48) (i64.rem_u (local.get $n) (i64.const 10))))
+      (local.set $n (i64.div_u (local.get $n) (i64.const 10)))
+      (br_if $digits (i64.ne (local.get $n) (i64.const 0))))
+    (call $write (local.get $p) (i32.sub (i32.const 96) (local.get $p))))
+
+  ;; Prints "LABEL: errno N" (no newline).
+  (func $result (param $label i32) (param $errno i32)
+    (call $puts (local.get $label))
+    (call $puts (i32.const 1088))
+    (call $print_u64 (i64.extend_i32_u (local.get $errno))))
+
+  (func $newline
+    (call $puts (i32.const 1024)))
+
+  ;; Opens $path under fd 3 with $oflags and the directory's inheriting rights; prints the
+  ;; result and returns the new fd, or -1.
+  (func $open (param $path i32) (param $oflags i32) (result i32)
+    (local $errno i32)
+    (local.set $errno
+      (call $path_open (i32.const 3) (i32.const 1) (local.get $path) (call $strlen (local.get $path))
+        (local.get $oflags) (i64.load (i32.const 176)) (i64.load (i32.const 176)) (i32.const 0)
+        (i32.const 24)))
+    (call $puts (i32.const 1664))
+    (call $puts (local.get $path))
+    (if (local.get $oflags) (then (call $puts (i32.const 2560))))
+    (call $result (i32.const 1728) (local.get $errno))
+    (call $newline)
+    (if (result i32) (local.get $errno) (then (i32.const -1)) (else (i32.load (i32.const 24)))))
+
+  ;; Reads up to 200 bytes from $fd and prints them.
+  (func $read_all (param $fd i32)
+    (local $errno i32) (local $n i32)
+    (i32.store (i32.const 16) (i32.const 4096))
+    (i32.store (i32.const 20) (i32.const 200))
+    (local.set $errno (call $fd_read (local.get $fd) (i32.const 16) (i32.const 1) (i32.const 24)))
+    (local.set $n (i32.load (i32.const 24)))
+    (call $result (i32.const 1792) (local.get $errno))
+    (call $puts (i32.const 1920))
+    (call $print_u64 (i64.extend_i32_u (local.get $n)))
+    (call $puts (i32.const 1856))
+    (call $write (i32.const 4096) (local.get $n)))
+
+  (func (export "_start")
+    (local $fd i32)
+    (call $result (i32.const 1152) (call $fd_prestat_get (i32.const 3) (i32.const 128)))
+    (call $puts (i32.const 1280))
+    (call $print_u64 (i64.load8_u (i32.const 128)))
+    (drop (call $fd_prestat_dir_name (i32.const 3) (i32.const 4096) (i32.load (i32.const 132))))
+    (call $puts (i32.const 1344))
+    (call $write (i32.const 4096) (i32.load (i32.const 132)))
+    (call $newline)
+    (call $result (i32.const 1216) (call $fd_prestat_get (i32.const 4) (i32.const 128)))
+    (call $newline)
+    (call $result (i32.const 1408) (call $fd_fdstat_get (i32.const 3) (i32.const 160)))
+    (call $puts (i32.const 1472))
+    (call $print_u64 (i64.load8_u (i32.const 160)))
+    (call $newline)
+
+    (local.set $fd (call $open (i32.const 1536) (i32.const 0)))
+    (call $read_all (local.get $fd))
+    (drop (call $fd_close (local.get $fd)))
+
+    ;; oflags 9 = creat | trunc
+    (local.set $fd (call $open (i32.const 1600) (i32.const 9)))
+    (i32.store (i32.const 0) (i32.const 2496))
+    (i32.store (i32.const 4) (i32.const 15))
+    (call $result (i32.const 1984) (call $fd_write (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 24)))
+    (call $puts (i32.const 1920))
+    (call $print_u64 (i64.extend_i32_u (i32.load (i32.const 24))))
+    (call $puts (i32.const 2048))
+    (call $newline)
+    (call $result (i32.const 2112) (call $fd_seek (local.get $fd) (i64.const 0) (i32.const 0) (i32.const 24)))
+    (call $puts (i32.const 2176))
+    (call $print_u64 (i64.load (i32.const 24)))
+    (call $newline)
+    (call $read_all (local.get $fd))
+    (call $result (i32.const 2240) (call $fd_close (local.get $fd)))
+    (call $newline)
+
+    (call $result (i32.const 2304)
+      (call $path_filestat_get (i32.const 3) (i32.const 1) (i32.const 1600) (i32.const 7) (i32.const 192)))
+    (call $puts (i32.const 1472))
+    (call $print_u64 (i64.load8_u (i32.const 208)))
+    (call $puts (i32.const 2368))
+    (call $print_u64 (i64.load (i32.const 224)))
+    (call $newline)
+    (call $result (i32.const 2432) (call $path_unlink_file (i32.const 3) (i32.const 1600) (i32.const 7)))
+    (call $newline)
+    (drop (call $open (i32.const 1600) (i32.const 0))))
+)
