@@ -87,10 +87,10 @@ final class UnifiedDiff {
         while (i < n || j < m) {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 edits.add(new Edit(Op.KEEP, i++, j++));
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new Edit(Op.INSERT, i, j++));
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 edits.add(new Edit(Op.DELETE, i++, j));
+            } else {
+                edits.add(new Edit(Op.INSERT, i, j++));
             }
         }
         return edits;
