@@ -34,6 +34,11 @@ record Fixture(
         return lang + "/" + name + ".wasm";
     }
 
+    /** The source, relative to the testdata directory: the extension is the language. */
+    String source() {
+        return lang + "/" + name + "." + lang;
+    }
+
     /** The expected stdout, relative to the testdata directory. */
     String expectedStdout() {
         return id + "_" + lang + ".stdout";
@@ -56,6 +61,11 @@ record Fixture(
      * {@code testdata} itself to show a command to run from the repository root).
      */
     List<String> commandLine(Path testdata, String engine) {
+        return commandLine(testdata, engine, module());
+    }
+
+    /** The same, running {@code moduleFile} (relative to testdata) instead of the binary. */
+    List<String> commandLine(Path testdata, String engine, String moduleFile) {
         List<String> line = new ArrayList<>(List.of("run", "--engine", engine));
         for (int i = 0; i < flags.size(); i++) {
             String flag = flags.get(i);
@@ -64,7 +74,7 @@ record Fixture(
                 line.add(resolveHostPath(testdata, flags.get(++i)));
             }
         }
-        line.add(testdata.resolve(module()).toString());
+        line.add(testdata.resolve(moduleFile).toString());
         line.addAll(guestArgs);
         return line;
     }

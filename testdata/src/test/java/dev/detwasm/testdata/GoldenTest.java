@@ -38,30 +38,46 @@ class GoldenTest {
         String stderrText() {
             return new String(stderr, StandardCharsets.UTF_8);
         }
+
+        /** Exit code and stderr, for failure messages. */
+        String summary() {
+            String err = stderrText();
+            return "exit code " + exitCode + ", stderr: "
+                    + (err.isEmpty() ? "(empty)\n" : "\n" + err + (err.endsWith("\n") ? "" : "\n"));
+        }
     }
 
+    /**
+     * Every single-threaded fixture under each engine, from its binary; WAT fixtures also from
+     * their text, which detwasm loads as well.
+     */
     static Stream<Arguments> singleThreadedFixtures() throws IOException {
         return Manifest.load(TESTDATA).stream()
                 .filter(f -> f.kind() == Fixture.Kind.SINGLE)
-                .flatMap(f -> Stream.of("aot", "interpreter").map(engine -> Arguments.of(f, engine)));
+                .flatMap(f -> Stream.of("aot", "interpreter").flatMap(engine -> {
+                    Stream<String> modules = f.lang().equals("wat")
+                            ? Stream.of(f.module(), f.source())
+                            : Stream.of(f.module());
+                    return modules.map(module -> Arguments.of(f, engine, module));
+                }));
     }
 
-    @ParameterizedTest(name = "{0} --engine {1}")
+    @ParameterizedTest(name = "{0} --engine {1} {2}")
     @MethodSource("singleThreadedFixtures")
-    void matchesExpectedOutput(Fixture fixture, String engine) throws IOException {
+    void matchesExpectedOutput(Fixture fixture, String engine, String module) throws IOException {
         Map<Path, byte[]> hostFiles = snapshot(HOST_FILES);
-        List<String> args = fixture.commandLine(TESTDATA, engine);
+        List<String> args = fixture.commandLine(TESTDATA, engine, module);
         Outcome first = run(args);
         Outcome second = run(args);
 
         byte[] expectedStdout = Files.readAllBytes(TESTDATA.resolve(fixture.expectedStdout()));
         int expectedExit = fixture.expectedExitCode(TESTDATA);
         String reproduce = "reproduce from the repository root: ./detwasm "
-                + String.join(" ", fixture.commandLine(Path.of("testdata"), engine));
+                + String.join(" ", fixture.commandLine(Path.of("testdata"), engine, module));
         assertAll(
                 () -> assertStdout(fixture.expectedStdout(), expectedStdout, first, reproduce),
                 () -> assertEquals(expectedExit, first.exitCode(),
-                        "exit code of " + fixture + "\nstderr:\n" + first.stderrText() + reproduce),
+                        "exit code of " + fixture + ": " + first.summary() + reproduce),
                 () -> assertSameRun(first, second, reproduce),
                 () -> assertHostFilesUnchanged(hostFiles));
     }
@@ -86,7 +102,7 @@ class GoldenTest {
                 expectedName, new String(expected, StandardCharsets.UTF_8), "actual stdout", actual.stdoutText());
         fail("stdout differs from " + expectedName + ":\n"
                 + (diff.isEmpty() ? "(the bytes differ but decode to the same text)\n" : diff)
-                + "exit code " + actual.exitCode() + ", stderr:\n" + actual.stderrText() + reproduce);
+                + actual.summary() + reproduce);
     }
 
     private static void assertSameRun(Outcome first, Outcome second, String reproduce) {

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The manifest parses, and it and the files beside it agree. */
 class ManifestTest {
-    private static final Map<String, String> SOURCE_EXTENSIONS =
-            Map.of("c", ".c", "cpp", ".cpp", "go", ".go", "wat", ".wat");
-
     private final Path testdata = Testdata.dir();
 
     @Test
@@ -38,6 +35,7 @@ class ManifestTest {
         assertEquals(List.of("--argv0", "prog", "--dir", "files::/data"), argv.flags());
         assertEquals(List.of("one", "--two"), argv.guestArgs());
         assertEquals("c/argv.wasm", argv.module());
+        assertEquals("c/argv.c", argv.source());
         assertEquals("c/argv@argv0_c.stdout", argv.expectedStdout());
         assertEquals(
                 List.of("run", "--engine", "aot", "--argv0", "prog", "--dir", "/t/files::/data",
@@ -76,8 +74,7 @@ class ManifestTest {
         List<Fixture> fixtures = Manifest.load(testdata);
         Set<String> named = new TreeSet<>();
         for (Fixture f : fixtures) {
-            String base = f.lang() + "/" + f.name();
-            named.add(base + SOURCE_EXTENSIONS.get(f.lang()));
+            named.add(f.source());
             named.add(f.module());
             named.add(f.expectedStdout());
             named.add(f.expectedExit());
