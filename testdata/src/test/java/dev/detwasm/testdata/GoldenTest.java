@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every single-threaded fixture of {@code fixtures.txt} twice under each engine through the
  * CLI entry point, and compares stdout and the exit code byte for byte with the expected files
- * and the two runs with each other (stderr too). The mounted host files must not change.
+ * and the two runs with each other (stderr too). The mounted host files must not change. Time
+ * is virtual: fixtures that sleep for an hour must finish within the timeout all the same.
  */
 class GoldenTest {
     private static final Path TESTDATA = Testdata.dir();
@@ -64,6 +67,7 @@ class GoldenTest {
 
     @ParameterizedTest(name = "{0} --engine {1} {2}")
     @MethodSource("singleThreadedFixtures")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void matchesExpectedOutput(Fixture fixture, String engine, String module) throws IOException {
         Map<Path, byte[]> hostFiles = snapshot(HOST_FILES);
         List<String> args = fixture.commandLine(TESTDATA, engine, module);
