@@ -98,6 +98,30 @@ class BadInputTest {
     }
 
     @Test
+    void threadSpawnWithoutSharedMemory() throws IOException {
+        Path p = write("ts.wat", """
+                (module (import "wasi" "thread-spawn" (func (param i32) (result i32)))
+                  (memory 1) (func (export "_start")))
+                """);
+        assertOneLineFailure(
+                CliRun.of("run", p.toString()),
+                65,
+                "detwasm: ts.wat: imports wasi.thread-spawn but has no shared memory for its"
+                        + " threads to share");
+    }
+
+    @Test
+    void sharedMemoryAboveTheLimit() throws IOException {
+        Path p = write("big.wat", """
+                (module (import "env" "memory" (memory 1 1024 shared)) (func (export "_start")))
+                """);
+        assertOneLineFailure(
+                CliRun.of("run", "--max-memory", "512", p.toString()),
+                65,
+                "detwasm: big.wat: shared memory maximum of 1024 pages is above the limit of 512");
+    }
+
+    @Test
     void badWat() throws IOException {
         Path p = write("b.wat", "(module (func $f (i32.add)))\n(oops");
         CliRun run = CliRun.of("run", p.toString());
