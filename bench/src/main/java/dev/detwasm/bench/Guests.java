@@ -100,6 +100,12 @@ public final class Guests {
     /** The C Collatz program (33 KB: wasi-libc's printf and strtoull). */
     public static final String COLLATZ_WASM = "collatz.wasm";
 
+    /**
+     * The C racy counter: two pthreads each load a shared counter and store it plus one, with
+     * an atomic load and an atomic store (two scheduling points, not one read-modify-write).
+     */
+    public static final String RACY_COUNTER_WASM = "racy_counter.wasm";
+
     private Guests() {}
 
     /** What {@link #COLLATZ} reports, computed in Java. */
