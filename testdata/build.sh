@@ -39,11 +39,16 @@ toolchain_versions() {
   wasm-build env | grep -v -e '^prefix=' -e '^DETWASM_'
 }
 
-# The fixture modules named in the manifest, one <lang>/<name> per line, each once.
+# The fixture modules named in the manifest, one <lang>/<name> per line, each once. Every line
+# names a module, whatever its kind: a run ("single", "threads") or a model check ("check").
 manifest_modules() {
   local id kind rest
   while read -r id kind rest; do
     case "$id" in '' | '#'*) continue ;; esac
+    case "$kind" in
+      single | threads | check) ;;
+      *) die "fixtures.txt: '$id' has kind '$kind'; expected single, threads or check" ;;
+    esac
     printf '%s\n' "${id%%@*}"
   done <"$MANIFEST" | awk '!seen[$0]++'
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One line of {@code fixtures.txt}: a module run with fixed flags. The id is
+ * One line of {@code fixtures.txt}: a module run, or model-checked, with fixed flags. The id is
  * {@code <lang>/<name>[@<variant>]}; a variant runs the same module with other flags.
  */
 record Fixture(
@@ -18,11 +18,16 @@ record Fixture(
     private static final Set<String> PATH_FLAGS = Set.of("--dir", "--mapdir", "--stdin");
 
     enum Kind {
-        /** Single-threaded: the golden test runs it under both engines. */
+        /** Single-threaded: {@code detwasm run}, golden-tested under both engines. */
         SINGLE,
-        /** Threads or goroutines: golden-tested by the threads and model-checking work. */
-        THREADS
+        /** Threads or goroutines: {@code detwasm run}, golden-tested under both engines. */
+        THREADS,
+        /** {@code detwasm check}: the expected output is the report without its timing line. */
+        CHECK
     }
+
+    /** The strategies every checked module is golden-tested under: the variants of its lines. */
+    static final List<String> STRATEGIES = List.of("dfs", "bfs", "random", "pct");
 
     Fixture {
         flags = List.copyOf(flags);
@@ -39,9 +44,17 @@ record Fixture(
         return lang + "/" + name + "." + lang;
     }
 
-    /** The expected stdout, relative to the testdata directory. */
-    String expectedStdout() {
-        return id + "_" + lang + ".stdout";
+    /**
+     * The expected stdout, relative to the testdata directory: {@code ..._<lang>.stdout} for a
+     * run, {@code ..._<lang>.check} (the report without its timing line) for a check.
+     */
+    String expectedOutput() {
+        return id + "_" + lang + (kind == Kind.CHECK ? ".check" : ".stdout");
+    }
+
+    /** The expected stderr's file, relative to the testdata directory; compared when present. */
+    String expectedStderr() {
+        return id + "_" + lang + ".stderr";
     }
 
     /** The expected exit code's file, relative to the testdata directory; absent means 0. */
@@ -55,18 +68,34 @@ record Fixture(
         return Files.exists(file) ? Integer.parseInt(Files.readString(file).strip()) : 0;
     }
 
+    /** The variant, or "" for none: for a check, its strategy. */
+    String variant() {
+        int at = id.indexOf('@');
+        return at < 0 ? "" : id.substring(at + 1);
+    }
+
+    /** {@code <lang>/<name>}: what the lines of one module have in common. */
+    String moduleId() {
+        return lang + "/" + name;
+    }
+
     /**
-     * The command line after {@code detwasm}: {@code run --engine ENGINE flags MODULE args},
-     * with host paths resolved against {@code testdata} (absolute for the test, or
+     * The command line after {@code detwasm}: {@code run|check --engine ENGINE flags MODULE
+     * args}, with host paths resolved against {@code testdata} (absolute for the test, or
      * {@code testdata} itself to show a command to run from the repository root).
      */
     List<String> commandLine(Path testdata, String engine) {
-        return commandLine(testdata, engine, module());
+        return commandLine(testdata, engine, module(), List.of());
     }
 
     /** The same, running {@code moduleFile} (relative to testdata) instead of the binary. */
     List<String> commandLine(Path testdata, String engine, String moduleFile) {
-        List<String> line = new ArrayList<>(List.of("run", "--engine", engine));
+        return commandLine(testdata, engine, moduleFile, List.of());
+    }
+
+    /** The same, with {@code extraFlags} after the manifest's flags. */
+    List<String> commandLine(Path testdata, String engine, String moduleFile, List<String> extraFlags) {
+        List<String> line = new ArrayList<>(List.of(kind == Kind.CHECK ? "check" : "run", "--engine", engine));
         for (int i = 0; i < flags.size(); i++) {
             String flag = flags.get(i);
             line.add(flag);
@@ -74,6 +103,7 @@ record Fixture(
                 line.add(resolveHostPath(testdata, flags.get(++i)));
             }
         }
+        line.addAll(extraFlags);
         line.add(testdata.resolve(moduleFile).toString());
         line.addAll(guestArgs);
         return line;

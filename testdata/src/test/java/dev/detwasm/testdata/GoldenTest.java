@@ -2,21 +2,20 @@ package dev.detwasm.testdata;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.detwasm.cli.Detwasm;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,39 +23,31 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every single-threaded fixture of {@code fixtures.txt} twice under each engine through the
- * CLI entry point, and compares stdout and the exit code byte for byte with the expected files
- * and the two runs with each other (stderr too). The mounted host files must not change. Time
- * is virtual: fixtures that sleep for an hour must finish within the timeout all the same.
+ * Runs every fixture of {@code fixtures.txt} that is a {@code detwasm run} (single-threaded and
+ * threaded) twice under each engine through the CLI entry point, and compares stdout and the
+ * exit code byte for byte with the expected files, stderr too where an expected stderr exists,
+ * and the two runs with each other (stderr too). A run that ends in a deadlock must say so on
+ * its last stderr line, naming what each blocked thread waits on. The mounted host files must
+ * not change. Time is virtual: fixtures that sleep for an hour must finish within the timeout
+ * all the same.
  */
 class GoldenTest {
     private static final Path TESTDATA = Testdata.dir();
     private static final Path HOST_FILES = TESTDATA.resolve("files");
+    private static final int DEADLOCK_EXIT = 71;
 
-    private record Outcome(int exitCode, byte[] stdout, byte[] stderr) {
-        String stdoutText() {
-            return new String(stdout, StandardCharsets.UTF_8);
-        }
-
-        String stderrText() {
-            return new String(stderr, StandardCharsets.UTF_8);
-        }
-
-        /** Exit code and stderr, for failure messages. */
-        String summary() {
-            String err = stderrText();
-            return "exit code " + exitCode + ", stderr: "
-                    + (err.isEmpty() ? "(empty)\n" : "\n" + err + (err.endsWith("\n") ? "" : "\n"));
-        }
-    }
+    /** "detwasm: deadlock: thread 0 waits on ...; thread 2 waits on ...". */
+    private static final Pattern DEADLOCK_REPORT =
+            Pattern.compile("detwasm: deadlock: thread \\d+ waits on [^;]+(?:; thread \\d+ waits on [^;]+)*");
+    private static final Pattern THREAD = Pattern.compile("(?:: |; )thread (\\d+) waits on ");
 
     /**
-     * Every single-threaded fixture under each engine, from its binary; WAT fixtures also from
-     * their text, which detwasm loads as well.
+     * Every run fixture under each engine, from its binary; WAT fixtures also from their text,
+     * which detwasm loads as well.
      */
-    static Stream<Arguments> singleThreadedFixtures() throws IOException {
+    static Stream<Arguments> runFixtures() throws IOException {
         return Manifest.load(TESTDATA).stream()
-                .filter(f -> f.kind() == Fixture.Kind.SINGLE)
+                .filter(f -> f.kind() != Fixture.Kind.CHECK)
                 .flatMap(f -> Stream.of("aot", "interpreter").flatMap(engine -> {
                     Stream<String> modules = f.lang().equals("wat")
                             ? Stream.of(f.module(), f.source())
@@ -66,53 +57,63 @@ class GoldenTest {
     }
 
     @ParameterizedTest(name = "{0} --engine {1} {2}")
-    @MethodSource("singleThreadedFixtures")
+    @MethodSource("runFixtures")
     @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void matchesExpectedOutput(Fixture fixture, String engine, String module) throws IOException {
         Map<Path, byte[]> hostFiles = snapshot(HOST_FILES);
         List<String> args = fixture.commandLine(TESTDATA, engine, module);
-        Outcome first = run(args);
-        Outcome second = run(args);
+        CliRun first = CliRun.of(args);
+        CliRun second = CliRun.of(args);
 
-        byte[] expectedStdout = Files.readAllBytes(TESTDATA.resolve(fixture.expectedStdout()));
+        byte[] expectedStdout = Files.readAllBytes(TESTDATA.resolve(fixture.expectedOutput()));
         int expectedExit = fixture.expectedExitCode(TESTDATA);
         String reproduce = "reproduce from the repository root: ./detwasm "
                 + String.join(" ", fixture.commandLine(Path.of("testdata"), engine, module));
         assertAll(
-                () -> assertStdout(fixture.expectedStdout(), expectedStdout, first, reproduce),
+                () -> GoldenAssert.assertSameBytes(
+                        fixture.expectedOutput(), expectedStdout, "actual stdout", first.stdout(),
+                        first.summary() + reproduce),
                 () -> assertEquals(expectedExit, first.exitCode(),
                         "exit code of " + fixture + ": " + first.summary() + reproduce),
+                () -> assertExpectedStderr(fixture, first, reproduce),
+                () -> assertDeadlockReported(first, expectedExit, reproduce),
                 () -> assertSameRun(first, second, reproduce),
                 () -> assertHostFilesUnchanged(hostFiles));
     }
 
-    private static Outcome run(List<String> args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exitCode;
-        try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-                PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-            exitCode = Detwasm.execute(
-                    args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err);
+    private static void assertExpectedStderr(Fixture fixture, CliRun run, String reproduce)
+            throws IOException {
+        Path expected = TESTDATA.resolve(fixture.expectedStderr());
+        if (Files.exists(expected)) {
+            GoldenAssert.assertSameBytes(
+                    fixture.expectedStderr(), Files.readAllBytes(expected), "actual stderr",
+                    run.stderr(), reproduce);
         }
-        return new Outcome(exitCode, stdout.toByteArray(), stderr.toByteArray());
     }
 
-    private static void assertStdout(String expectedName, byte[] expected, Outcome actual, String reproduce) {
-        if (Arrays.equals(expected, actual.stdout())) {
+    /**
+     * A deadlock ends with one stderr line naming, in thread order, every blocked thread and
+     * what it waits on.
+     */
+    private static void assertDeadlockReported(CliRun run, int expectedExit, String reproduce) {
+        if (expectedExit != DEADLOCK_EXIT) {
             return;
         }
-        String diff = UnifiedDiff.diff(
-                expectedName, new String(expected, StandardCharsets.UTF_8), "actual stdout", actual.stdoutText());
-        fail("stdout differs from " + expectedName + ":\n"
-                + (diff.isEmpty() ? "(the bytes differ but decode to the same text)\n" : diff)
-                + actual.summary() + reproduce);
+        String[] lines = run.stderrText().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(DEADLOCK_REPORT.matcher(last).matches(),
+                "the last stderr line is not a deadlock report: " + run.summary() + reproduce);
+        List<Integer> threads = new ArrayList<>();
+        Matcher thread = THREAD.matcher(last);
+        while (thread.find()) {
+            threads.add(Integer.parseInt(thread.group(1)));
+        }
+        assertEquals(threads.stream().sorted().distinct().toList(), threads,
+                "threads in order, each once: " + last);
     }
 
-    private static void assertSameRun(Outcome first, Outcome second, String reproduce) {
-        if (first.exitCode() == second.exitCode()
-                && Arrays.equals(first.stdout(), second.stdout())
-                && Arrays.equals(first.stderr(), second.stderr())) {
+    private static void assertSameRun(CliRun first, CliRun second, String reproduce) {
+        if (first.sameAs(second)) {
             return;
         }
         fail("the second run differs from the first:\n"

@@ -64,7 +64,7 @@ final class Manifest {
             kind = Fixture.Kind.valueOf(words.get(1).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    where + "bad kind '" + words.get(1) + "', expected single or threads");
+                    where + "bad kind '" + words.get(1) + "', expected single, threads or check");
         }
         List<String> rest = words.subList(2, words.size());
         int separator = rest.indexOf("--");

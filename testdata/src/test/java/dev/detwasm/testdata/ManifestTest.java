@@ -2,12 +2,14 @@ package dev.detwasm.testdata;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +28,9 @@ class ManifestTest {
                 "# comment",
                 "",
                 "c/argv@argv0   single  --argv0 prog --dir files::/data -- one --two",
-                "go/select threads"));
-        assertEquals(2, fixtures.size());
+                "go/select threads",
+                "c/race@bfs  check  --strategy bfs --decisions schedule -- 3"));
+        assertEquals(3, fixtures.size());
         Fixture argv = fixtures.get(0);
         assertEquals("c", argv.lang());
         assertEquals("argv", argv.name());
@@ -36,13 +39,24 @@ class ManifestTest {
         assertEquals(List.of("one", "--two"), argv.guestArgs());
         assertEquals("c/argv.wasm", argv.module());
         assertEquals("c/argv.c", argv.source());
-        assertEquals("c/argv@argv0_c.stdout", argv.expectedStdout());
+        assertEquals("c/argv@argv0_c.stdout", argv.expectedOutput());
+        assertEquals("c/argv@argv0_c.stderr", argv.expectedStderr());
+        assertEquals("argv0", argv.variant());
+        assertEquals("c/argv", argv.moduleId());
         assertEquals(
                 List.of("run", "--engine", "aot", "--argv0", "prog", "--dir", "/t/files::/data",
                         "/t/c/argv.wasm", "one", "--two"),
                 argv.commandLine(Path.of("/t"), "aot"));
         assertEquals(Fixture.Kind.THREADS, fixtures.get(1).kind());
         assertEquals(List.of(), fixtures.get(1).guestArgs());
+        assertEquals("", fixtures.get(1).variant());
+        Fixture check = fixtures.get(2);
+        assertEquals(Fixture.Kind.CHECK, check.kind());
+        assertEquals("c/race@bfs_c.check", check.expectedOutput());
+        assertEquals(
+                List.of("check", "--engine", "interpreter", "--strategy", "bfs", "--decisions",
+                        "schedule", "--jobs", "2", "/t/c/race.wasm", "3"),
+                check.commandLine(Path.of("/t"), "interpreter", check.module(), List.of("--jobs", "2")));
     }
 
     @Test
@@ -61,8 +75,8 @@ class ManifestTest {
         assertAll(fixtures.stream().map(f -> () -> {
             assertTrue(Files.isRegularFile(testdata.resolve(f.module())), f.module() + " is missing");
             assertTrue(
-                    Files.isRegularFile(testdata.resolve(f.expectedStdout())),
-                    f.expectedStdout() + " is missing");
+                    Files.isRegularFile(testdata.resolve(f.expectedOutput())),
+                    f.expectedOutput() + " is missing");
             int exit = f.expectedExitCode(testdata);
             assertTrue(exit >= 0 && exit < 256, f.expectedExit() + ": " + exit);
         }));
@@ -76,7 +90,8 @@ class ManifestTest {
         for (Fixture f : fixtures) {
             named.add(f.source());
             named.add(f.module());
-            named.add(f.expectedStdout());
+            named.add(f.expectedOutput());
+            named.add(f.expectedStderr());
             named.add(f.expectedExit());
         }
         Set<String> strays = new TreeSet<>();
@@ -88,6 +103,39 @@ class ManifestTest {
             }
         }
         assertEquals(Set.of(), strays, "files that fixtures.txt does not account for");
+    }
+
+    /**
+     * A checked module has one line per strategy, the strategy its variant, and the flags of
+     * its lines differ only in {@code --strategy} (and {@code --seed 1} for random), so that the
+     * four expected reports are of the same exploration problem.
+     */
+    @Test
+    void checkedModulesHaveOneLinePerStrategyWithTheSameFlags() throws IOException {
+        Map<String, List<Fixture>> byModule = Manifest.load(testdata).stream()
+                .filter(f -> f.kind() == Fixture.Kind.CHECK)
+                .collect(Collectors.groupingBy(Fixture::moduleId));
+        assertFalse(byModule.isEmpty(), "no check fixture");
+        assertAll(byModule.values().stream().map(lines -> () -> {
+            String module = lines.get(0).moduleId();
+            assertEquals(
+                    Set.copyOf(Fixture.STRATEGIES),
+                    lines.stream().map(Fixture::variant).collect(Collectors.toSet()),
+                    module + ": the variants of its check lines");
+            Set<List<String>> common = new HashSet<>();
+            for (Fixture f : lines) {
+                List<String> strategy = f.variant().equals("random")
+                        ? List.of("--strategy", "random", "--seed", "1")
+                        : List.of("--strategy", f.variant());
+                assertEquals(strategy, f.flags().subList(0, Math.min(strategy.size(), f.flags().size())),
+                        f + " must begin with " + strategy);
+                List<String> rest = f.flags().subList(strategy.size(), f.flags().size());
+                assertFalse(rest.contains("--strategy") || rest.contains("--seed") || rest.contains("--engine")
+                        || rest.contains("--jobs"), f + ": the tests choose the engine and the jobs");
+                common.add(List.of(String.join(" ", rest), String.join(" ", f.guestArgs())));
+            }
+            assertEquals(1, common.size(), module + ": flags differ beyond the strategy: " + common);
+        }));
     }
 
     @Test

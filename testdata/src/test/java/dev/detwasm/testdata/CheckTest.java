@@ -1,0 +1,143 @@
+package dev.detwasm.testdata;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The model-checking fixtures, the {@code check} lines of {@code fixtures.txt}: each report
+ * (without its timing line) equals the expected {@code .check} file under the AOT engine, under
+ * the interpreter (whose reproduction commands name it) and with two jobs; the exit code is the
+ * expected one; and every failing run the report shows is made again, byte for byte, by the
+ * {@code detwasm run} command it prints.
+ *
+ * <p>Reports name modules by the paths the check was given; the tests give absolute ones and
+ * compare the report with those turned into {@code testdata/...}, as the expected files show
+ * commands to run from the repository root.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class CheckTest {
+    private static final Path TESTDATA = Testdata.dir();
+    private static final String REPRODUCE = "  reproduce: detwasm run ";
+    private static final Pattern EXIT = Pattern.compile("exit (\\d+) in thread \\d+");
+
+    static Stream<Fixture> checks() throws IOException {
+        return Manifest.load(TESTDATA).stream().filter(f -> f.kind() == Fixture.Kind.CHECK);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void reportMatchesExpectedSummary(Fixture fixture) throws IOException {
+        assertReport(fixture, "aot", List.of(), expectedSummary(fixture), 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void interpreterGivesTheSameReport(Fixture fixture) throws IOException {
+        String expected = expectedSummary(fixture)
+                .replace(REPRODUCE, REPRODUCE + "--engine interpreter ");
+        assertReport(fixture, "interpreter", List.of(), expected, 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void twoJobsGiveTheSameReport(Fixture fixture) throws IOException {
+        assertReport(fixture, "aot", List.of("--jobs", "2"), expectedSummary(fixture), 2);
+    }
+
+    /** The seed's {@code detwasm MODULE --model-check} is select-only BFS. */
+    @Test
+    void seedsModelCheckFormIsSelectOnlyBfs() throws IOException {
+        Fixture bfs = Manifest.load(TESTDATA).stream()
+                .filter(f -> f.id().equals("cpp/lost_update@bfs"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(List.of("--strategy", "bfs", "--decisions", "select"), bfs.flags());
+        CliRun run = CliRun.of(List.of(TESTDATA.resolve(bfs.module()).toString(), "--model-check"));
+        assertEquals(bfs.expectedExitCode(TESTDATA), run.exitCode(), run.summary());
+        GoldenAssert.assertSameText(bfs.expectedOutput(), expectedSummary(bfs), "the --model-check report",
+                fromRoot(CheckSummary.of(run.stdoutText()).summary()), run.summary());
+    }
+
+    /**
+     * Each failing run the report shows, made again by its reproduction command: the same
+     * stdout and stderr (the guest's, then detwasm's line saying how the run ended), and the
+     * exit code its description gives.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void reproductionCommandsReproduceTheirFailures(Fixture fixture) {
+        CliRun check = CliRun.of(fixture.commandLine(TESTDATA, "aot"));
+        List<CheckSummary.Failure> failures = CheckSummary.of(check.stdoutText()).failures();
+        assertAll(failures.stream().map(failure -> () -> {
+            List<String> words = ShellWords.split(failure.command());
+            assertEquals("detwasm", words.get(0), failure.command());
+            CliRun replay = CliRun.of(words.subList(1, words.size()));
+            String context = "run #" + failure.run() + " of " + fixture + ": " + failure.command() + "\n"
+                    + replay.summary();
+            assertEquals(exitCode(failure.description()), replay.exitCode(), context);
+            GoldenAssert.assertSameText("the report's stdout", failure.stdout(), "the replay's stdout",
+                    replay.stdoutText(), context);
+            GoldenAssert.assertSameText("the report's stderr", failure.stderr() + diagnostic(failure.description()),
+                    "the replay's stderr", replay.stderrText(), context);
+        }));
+    }
+
+    private static void assertReport(
+            Fixture fixture, String engine, List<String> extraFlags, String expected, int jobs)
+            throws IOException {
+        List<String> args = fixture.commandLine(TESTDATA, engine, fixture.module(), extraFlags);
+        CliRun run = CliRun.of(args);
+        String context = run.summary() + "reproduce from the repository root: ./detwasm "
+                + String.join(" ", fixture.commandLine(Path.of("testdata"), engine, fixture.module(), extraFlags));
+        CheckSummary report = CheckSummary.of(run.stdoutText());
+        assertAll(
+                () -> GoldenAssert.assertSameText(
+                        fixture.expectedOutput(), expected, "the report", fromRoot(report.summary()), context),
+                () -> assertEquals(fixture.expectedExitCode(TESTDATA), run.exitCode(), context),
+                () -> assertEquals(jobs, report.jobs(), report.timing()),
+                () -> assertEquals("", run.stderrText(), "check says nothing on stderr off a terminal"));
+    }
+
+    private static String expectedSummary(Fixture fixture) throws IOException {
+        return Files.readString(TESTDATA.resolve(fixture.expectedOutput()), StandardCharsets.UTF_8);
+    }
+
+    /** The report with the absolute testdata paths the test gave turned into testdata/... */
+    private static String fromRoot(String report) {
+        return report.replace(TESTDATA + "/", "testdata/");
+    }
+
+    /**
+     * The exit code of a failing run, from its description in the report. The check fixtures
+     * fail by exit or deadlock; a trap's line would also name the function, under aot only.
+     */
+    private static int exitCode(String description) {
+        Matcher exit = EXIT.matcher(description);
+        if (exit.matches()) {
+            return Integer.parseInt(exit.group(1));
+        }
+        if (description.startsWith("deadlock: ")) {
+            return 71;
+        }
+        throw new IllegalArgumentException("no check fixture fails like this yet: " + description);
+    }
+
+    /** What {@code detwasm run} prints on stderr after the guest's output for such a run. */
+    private static String diagnostic(String description) {
+        return EXIT.matcher(description).matches() ? "" : "detwasm: " + description + "\n";
+    }
+}
