@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Checks, before anything runs, that every import of a module is something the host offers
  * with the right type, so that a mismatch is one clear load error instead of a failure deep
- * inside instantiation.
+ * inside instantiation; and picks the host functions the module imports, in import order.
+ * Chicory matches each import against every function it is given, by name, for every guest
+ * thread's instance: given only these, in this order, it finds each at once.
  */
 final class Linker {
     static final String MEMORY_MODULE = "env";
@@ -25,18 +28,21 @@ final class Linker {
 
     private Linker() {}
 
-    static void check(Program program, List<HostFunction> functions, int maxMemoryPages)
+    /** @return the host functions {@code program} imports, in import order */
+    static List<HostFunction> link(
+            Program program, List<HostFunction> functions, int maxMemoryPages)
             throws LoadException {
-        Map<String, HostFunction> offered = new HashMap<>();
+        Map<Name, HostFunction> offered = new HashMap<>();
         for (HostFunction f : functions) {
-            offered.put(f.module() + "." + f.name(), f);
+            offered.put(new Name(f.module(), f.name()), f);
         }
+        List<HostFunction> imported = new ArrayList<>(program.functionImports().size());
         var section = program.module().importSection();
         for (int i = 0; i < section.importCount(); i++) {
             Import imp = section.getImport(i);
             String id = imp.module() + "." + imp.name();
             if (imp instanceof FunctionImport fi) {
-                HostFunction f = offered.get(id);
+                HostFunction f = offered.get(new Name(imp.module(), imp.name()));
                 if (f == null) {
                     throw new LoadException(program.name() + ": unknown import " + id);
                 }
@@ -46,6 +52,7 @@ final class Linker {
                             program.name() + ": import " + id + " has type " + show(wanted)
                                     + " but the host provides " + show(f.functionType()));
                 }
+                imported.add(f);
             } else if (imp instanceof MemoryImport mi) {
                 if (!imp.module().equals(MEMORY_MODULE) || !imp.name().equals(MEMORY_NAME)) {
                     throw new LoadException(
@@ -63,7 +70,9 @@ final class Linker {
         if (program.definedMemory().isPresent()) {
             checkLimits(program, program.definedMemory().get(), maxMemoryPages);
         }
-        boolean spawns = offered.containsKey("wasi.thread-spawn") && imports(program, "wasi", "thread-spawn");
+        boolean spawns =
+                offered.containsKey(new Name("wasi", "thread-spawn"))
+                        && program.importsFunction("wasi", "thread-spawn");
         if (spawns && program.importedMemory().map(m -> !m.limits().shared()).orElse(true)
                 && program.definedMemory().map(m -> !m.shared()).orElse(true)) {
             throw new LoadException(
@@ -73,12 +82,11 @@ final class Linker {
         if (!program.exportsFunction("_start")) {
             throw new LoadException(program.name() + ": exports no _start function");
         }
+        return imported;
     }
 
-    private static boolean imports(Program program, String module, String name) {
-        return program.functionImports().stream()
-                .anyMatch(f -> f.module().equals(module) && f.name().equals(name));
-    }
+    /** An import's name, as a key without building a string per host function. */
+    private record Name(String module, String name) {}
 
     private static void checkLimits(Program program, MemoryLimits limits, int maxMemoryPages)
             throws LoadException {

@@ -75,8 +75,8 @@ public final class Runner {
         for (HostModule module : hostModules) {
             functions.addAll(module.functions(run));
         }
-        Linker.check(program, functions, config.maxMemoryPages());
-        run.link(ImportValues.builder().withFunctions(new ArrayList<>(functions)));
+        List<HostFunction> imported = Linker.link(program, functions, config.maxMemoryPages());
+        run.link(ImportValues.builder().withFunctions(new ArrayList<>(imported)));
 
         Termination termination = threads.run(run::main);
         output.flush();

@@ -40,11 +40,7 @@ public final class ProgramExecutor implements RunExecutor {
         this.runner = runner;
         this.program = program;
         this.config = config.toBuilder().trace(List.of()).traceWasi(false).build();
-        this.keepEvents =
-                program.functionImports().stream()
-                        .anyMatch(
-                                f -> f.module().equals(MUST_REACH_MODULE)
-                                        && f.name().equals(MUST_REACH_FUNCTION));
+        this.keepEvents = program.importsFunction(MUST_REACH_MODULE, MUST_REACH_FUNCTION);
     }
 
     @Override

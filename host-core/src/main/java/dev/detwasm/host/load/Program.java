@@ -12,8 +12,10 @@ import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,11 +26,40 @@ import java.util.function.Function;
 public final class Program {
     private final String name;
     private final WasmModule module;
+    // What runs ask of the module on every run, worked out once: the module never changes.
+    private final Optional<MemoryImport> importedMemory;
+    private final Optional<MemoryLimits> definedMemory;
+    private final List<FunctionImport> functionImports;
+    private final Set<String> exportedFunctions;
     private Function<Instance, Machine> compiled;
 
     Program(String name, WasmModule module) {
         this.name = name;
         this.module = module;
+        List<Import> imports = imports(module);
+        this.importedMemory =
+                imports.stream()
+                        .filter(MemoryImport.class::isInstance)
+                        .map(MemoryImport.class::cast)
+                        .findFirst();
+        this.definedMemory =
+                module.memorySection()
+                        .filter(s -> s.memoryCount() > 0)
+                        .map(s -> s.getMemory(0).limits());
+        this.functionImports =
+                imports.stream()
+                        .filter(i -> i.importType() == ExternalType.FUNCTION)
+                        .map(FunctionImport.class::cast)
+                        .toList();
+        Set<String> exported = new HashSet<>();
+        var exports = module.exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            var e = exports.getExport(i);
+            if (e.exportType() == ExternalType.FUNCTION) {
+                exported.add(e.name());
+            }
+        }
+        this.exportedFunctions = Set.copyOf(exported);
     }
 
     /** The name the module was loaded under (its file name), for messages. */
@@ -58,43 +89,33 @@ public final class Program {
 
     /** The memory the module imports as {@code env.memory}, if any. */
     public Optional<MemoryImport> importedMemory() {
-        for (Import i : imports()) {
-            if (i instanceof MemoryImport m) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return importedMemory;
     }
 
     /** The limits of the module's own memory, if it defines one. */
     public Optional<MemoryLimits> definedMemory() {
-        return module.memorySection()
-                .filter(s -> s.memoryCount() > 0)
-                .map(s -> s.getMemory(0).limits());
+        return definedMemory;
     }
 
+    /** The function imports, in import order. */
     public List<FunctionImport> functionImports() {
-        List<FunctionImport> result = new ArrayList<>();
-        for (Import i : imports()) {
-            if (i.importType() == ExternalType.FUNCTION) {
-                result.add((FunctionImport) i);
-            }
-        }
-        return result;
+        return functionImports;
     }
 
-    public boolean exportsFunction(String exportName) {
-        var exports = module.exportSection();
-        for (int i = 0; i < exports.exportCount(); i++) {
-            var e = exports.getExport(i);
-            if (e.name().equals(exportName) && e.exportType() == ExternalType.FUNCTION) {
+    public boolean importsFunction(String importModule, String importName) {
+        for (FunctionImport f : functionImports) {
+            if (f.module().equals(importModule) && f.name().equals(importName)) {
                 return true;
             }
         }
         return false;
     }
 
-    private List<Import> imports() {
+    public boolean exportsFunction(String exportName) {
+        return exportedFunctions.contains(exportName);
+    }
+
+    private static List<Import> imports(WasmModule module) {
         var section = module.importSection();
         List<Import> result = new ArrayList<>(section.importCount());
         for (int i = 0; i < section.importCount(); i++) {
