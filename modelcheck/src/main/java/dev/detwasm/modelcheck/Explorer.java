@@ -9,6 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,10 @@ import java.util.function.Consumer;
  * exploration never reaches (it stopped first) are dropped. So the runs, their order and
  * everything reported are the same for any number of workers; only the time-limit depends on
  * the machine.
+ *
+ * <p>Workers are virtual threads, one job included, whatever thread calls {@link #explore}: a
+ * run's guest threads are virtual too, and passing the baton between virtual threads costs
+ * far less than waking a platform thread at the start and the end of every run.
  */
 public final class Explorer {
     private final RunExecutor executor;
@@ -46,17 +52,12 @@ public final class Explorer {
     public Exploration explore(Strategy strategy, Consumer<ExploredRun> sink)
             throws LoadException {
         Session session = new Session(strategy, sink);
-        if (limits.jobs() == 1) {
-            session.work();
-        } else {
-            List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < limits.jobs(); i++) {
-                workers.add(
-                        Thread.ofPlatform().name("detwasm-check-" + i).start(session::work));
-            }
-            for (Thread worker : workers) {
-                joinUninterruptibly(worker);
-            }
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < limits.jobs(); i++) {
+            workers.add(Thread.ofVirtual().name("detwasm-check-" + i).start(session::work));
+        }
+        for (Thread worker : workers) {
+            joinUninterruptibly(worker);
         }
         progress.finished();
         return session.result();
@@ -80,8 +81,13 @@ public final class Explorer {
     /** A run made, waiting for its turn in the exploration order. */
     private record Made(RunOutcome outcome, RunDriver driver) {}
 
-    /** The state of one exploration, shared by its workers under its monitor. */
+    /**
+     * The state of one exploration, shared by its workers under its lock (a lock rather than a
+     * monitor: a virtual thread waiting on a monitor holds on to its carrier on JDK 21).
+     */
     private final class Session {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
         private final Strategy strategy;
         private final Consumer<ExploredRun> sink;
         private final long start = System.nanoTime();
@@ -107,11 +113,14 @@ public final class Explorer {
             try {
                 makeRuns();
             } catch (Throwable t) {
-                synchronized (this) {
+                lock.lock();
+                try {
                     if (error == null) {
                         error = t;
                     }
                     finish();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
@@ -119,19 +128,25 @@ public final class Explorer {
         private void makeRuns() throws LoadException, InterruptedException {
             while (true) {
                 RunPlan plan;
-                synchronized (this) {
+                lock.lock();
+                try {
                     plan = nextToMake();
                     if (plan == null) {
                         return;
                     }
                     running.add(plan);
+                } finally {
+                    lock.unlock();
                 }
                 RunDriver driver = branching.driver(plan.chooser());
                 Made result = new Made(executor.execute(driver), driver);
-                synchronized (this) {
+                lock.lock();
+                try {
                     running.remove(plan);
                     made.put(plan, result);
-                    notifyAll();
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
@@ -149,7 +164,7 @@ public final class Explorer {
                         return plan;
                     }
                 }
-                wait();
+                changed.await();
             }
         }
 
@@ -215,10 +230,11 @@ public final class Explorer {
 
         private void finish() {
             finished = true;
-            notifyAll();
+            changed.signalAll();
         }
 
-        synchronized Exploration result() throws LoadException {
+        /** Called once every worker has ended. */
+        Exploration result() throws LoadException {
             if (error instanceof LoadException e) {
                 throw e;
             }

@@ -46,7 +46,9 @@ import java.util.Locale;
  * <p>When the program ends ({@link #terminate}, a deadlock, main's body returning, or a failure
  * of the scheduler itself), the baton visits every started thread in id order: each wakes in
  * the call it blocked in, throws {@link ThreadKilled}, and its carrier ends. The last one hands
- * the baton back to {@link #run}, which joins every carrier before returning. A body that
+ * the baton back to {@link #run}, which joins every carrier before returning. When {@link
+ * Carriers#mainOnCaller()}, the thread that called {@link #run} carries main itself and then
+ * waits there for the baton like any caller. A body that
  * returns ends its own thread, except main's, which ends the program with exit code 0. An
  * exception escaping a body or this class ends the program as a host error ({@link
  * ExitCodes#INTERNAL}, or a {@link HostError}'s own code) instead of being lost.
@@ -85,10 +87,14 @@ public final class CooperativeScheduler implements GuestThreads {
             throw new IllegalStateException("a scheduler runs one program only");
         }
         caller = carriers.caller();
-        GuestThread first = newThread(main);
+        GuestThread first = newThread(main, carriers.mainOnCaller());
         current = first;
         first.state = GuestThread.State.RUNNING;
-        first.carrier.giveTurn();
+        if (first.carrier == caller) {
+            carry(first); // returns once main has exited; the baton comes back below
+        } else {
+            first.carrier.giveTurn();
+        }
         caller.awaitTurn();
         for (GuestThread thread : threads) {
             thread.carrier.join();
@@ -105,7 +111,7 @@ public final class CooperativeScheduler implements GuestThreads {
     public int spawn(Runnable body) {
         enter();
         try {
-            GuestThread child = newThread(body);
+            GuestThread child = newThread(body, false);
             runQueue.addLast(child);
             if (events.enabled()) {
                 events.add(current.id, "spawn", "t" + child.id);
@@ -353,9 +359,10 @@ public final class CooperativeScheduler implements GuestThreads {
 
     // ---- lifecycle ------------------------------------------------------------------------------
 
-    private GuestThread newThread(Runnable body) {
+    /** A new guest thread, carried by the caller's thread or by a carrier of its own. */
+    private GuestThread newThread(Runnable body, boolean onCaller) {
         GuestThread thread = new GuestThread(threads.size(), body);
-        thread.carrier = carriers.carrier(() -> carry(thread));
+        thread.carrier = onCaller ? caller : carriers.carrier(() -> carry(thread));
         threads.add(thread);
         return thread;
     }

@@ -37,7 +37,11 @@ final class ParkingCarrier implements Carrier {
             return;
         }
         turn = true;
-        LockSupport.unpark(thread);
+        if (thread != Thread.currentThread()) {
+            // The caller carrying main may give the baton back to itself at the end of a run;
+            // a permit left over would only make its next park return at once.
+            LockSupport.unpark(thread);
+        }
     }
 
     @Override
@@ -57,8 +61,8 @@ final class ParkingCarrier implements Carrier {
 
     @Override
     public void join() {
-        if (thread == null) {
-            return;
+        if (thread == null || thread == Thread.currentThread()) {
+            return; // never started, or the caller's own thread after it carried main
         }
         boolean interrupted = false;
         while (true) {
