@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The threaded fixtures' golden runs belong to the threads and model-checking work; here they
- * only have to load, AOT-compile, and have the shape of a wasm32-wasi-threads program (C, C++)
- * or of a Go wasip1 program.
+ * Every threaded module loads, AOT-compiles, and has the shape of a wasm32-wasi-threads program
+ * (C, C++, WAT) or of a Go wasip1 program. Their golden runs are in {@link GoldenTest} and
+ * {@link ThreadsTest}.
  */
 class ThreadedFixturesLoadTest {
     private static final Path TESTDATA = Testdata.dir();
