@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,16 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CheckStrategiesAgreeTest {
     private static final Path TESTDATA = Testdata.dir();
-    private static final Pattern RUNS = Pattern.compile("(\\d+) \\((\\d+) distinct\\), .*");
-    private static final Pattern FAILING = Pattern.compile("failing runs: \\d+ \\((\\d+) distinct\\)");
 
     /** Each checked module with its expected reports, by strategy. */
     static Stream<Arguments> modules() throws IOException {
         Map<String, Map<String, CheckSummary>> reports = new TreeMap<>();
         for (Fixture f : Manifest.load(TESTDATA)) {
             if (f.kind() == Fixture.Kind.CHECK) {
-                String text = Files.readString(TESTDATA.resolve(f.expectedOutput()), StandardCharsets.UTF_8);
-                reports.computeIfAbsent(f.moduleId(), m -> new TreeMap<>()).put(f.variant(), new CheckSummary(text, ""));
+                String text = Files.readString(
+                        TESTDATA.resolve(f.expectedOutput()), StandardCharsets.UTF_8);
+                reports.computeIfAbsent(f.moduleId(), m -> new TreeMap<>())
+                        .put(f.variant(), new CheckSummary(text, ""));
             }
         }
         return reports.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
@@ -51,18 +49,18 @@ class CheckStrategiesAgreeTest {
         CheckSummary dfs = reports.get("dfs");
         CheckSummary bfs = reports.get("bfs");
         assertFalse(dfs.line("exploration: ").contains("max-runs"), "dfs must cover the bounded tree");
-        long runs = runs(dfs)[0];
+        long runs = dfs.runs();
         assertAll(
-                () -> assertEquals(runs, runs(dfs)[1], "dfs makes each run once"),
+                () -> assertEquals(runs, dfs.distinctRuns(), "dfs makes each run once"),
                 () -> assertEquals(dfs.line("runs: "), bfs.line("runs: ")),
                 () -> assertEquals(dfs.line("exploration: "), bfs.line("exploration: ")),
                 () -> assertEquals(outcomes(dfs), outcomes(bfs), "outcomes of dfs and bfs"),
                 () -> assertEquals(failingTraces(dfs), failingTraces(bfs), "failing traces of dfs and bfs"),
                 () -> assertEquals(
-                        failingTraces(dfs).size(), distinctFailures(dfs), "dfs shows every failing run"));
+                        dfs.distinctFailures(), failingTraces(dfs).size(), "dfs shows every failing run"));
         for (String sampler : List.of("random", "pct")) {
             CheckSummary s = reports.get(sampler);
-            long[] made = runs(s);
+            long made = s.distinctRuns();
             boolean stoppedEarly = !s.line("exploration: ").contains("max-runs");
             assertAll(
                     () -> assertTrue(outcomes(dfs).keySet().containsAll(outcomes(s).keySet()),
@@ -71,30 +69,19 @@ class CheckStrategiesAgreeTest {
                             sampler + " failing traces " + failingTraces(s) + " are not all dfs's"),
                     () -> {
                         if (stoppedEarly) {
-                            assertEquals(runs, made[1], sampler + " stopped once it had made every run");
+                            assertEquals(runs, made, sampler + " stopped once it had made every run");
                         } else {
-                            assertTrue(made[1] <= runs, sampler + " made " + made[1] + " distinct runs of " + runs);
+                            assertTrue(made <= runs, sampler + " made " + made + " distinct runs of " + runs);
                         }
                     });
         }
     }
 
-    /** The runs and distinct runs of the summary line. */
-    private static long[] runs(CheckSummary report) {
-        Matcher m = RUNS.matcher(report.line("runs: "));
-        assertTrue(m.matches(), report.line("runs: "));
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    }
-
-    private static long distinctFailures(CheckSummary report) {
-        Matcher m = FAILING.matcher(report.line("runs: "));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
-
     /** Ending and stdout of each outcome, to its number of runs. */
     private static Map<String, Long> outcomes(CheckSummary report) {
         return report.outcomes().stream().collect(Collectors.toMap(
-                o -> o.ending() + ", stdout " + o.stdout(), CheckSummary.Outcome::runs, Long::sum, TreeMap::new));
+                o -> o.ending() + ", stdout " + o.stdout(), CheckSummary.Outcome::runs,
+                Long::sum, TreeMap::new));
     }
 
     private static Set<String> failingTraces(CheckSummary report) {

@@ -18,17 +18,19 @@ record CheckSummary(String summary, String timing) {
     static final Pattern TIMING =
             Pattern.compile("time: \\d+\\.\\d\\d s, (\\d+) jobs?, \\d+\\.\\d runs/s");
 
+    private static final Pattern RUNS = Pattern.compile("runs: (\\d+) \\((\\d+) distinct\\),"
+            + " outcomes: \\d+, failing runs: \\d+(?: \\((\\d+) distinct\\))?");
     private static final Pattern FAILURE =
-            Pattern.compile("failure \\d+: run #(\\d+): (.*?)(?: \\(made (\\d+) times\\))?");
+            Pattern.compile("failure \\d+: run #(\\d+): (.*?)(?: \\(made \\d+ times\\))?");
     private static final Pattern OUTCOME = Pattern.compile(
-            "  \\d+\\. (.+), (\\d+) runs?, first run #(\\d+) \\(trace ([^)]*)\\), stdout (\".*)");
+            "  \\d+\\. (.+), (\\d+) runs?, first run #\\d+ \\(trace [^)]*\\), stdout (\".*)");
 
     /** One failing run as the report shows it. */
-    record Failure(long run, String description, long occurrences, String trace, String command,
-            String stdout, String stderr) {}
+    record Failure(
+            long run, String description, String trace, String command, String stdout, String stderr) {}
 
-    /** One line of the outcomes. */
-    record Outcome(String ending, long runs, long firstRun, String trace, String stdout) {}
+    /** One line of the outcomes: how the runs ended, how many, and their stdout as quoted. */
+    record Outcome(String ending, long runs, String stdout) {}
 
     /**
      * Splits a report into its summary and timing line.
@@ -56,6 +58,30 @@ record CheckSummary(String summary, String timing) {
         return Integer.parseInt(m.group(1));
     }
 
+    /** How many runs were made. */
+    long runs() {
+        return Long.parseLong(runsLine().group(1));
+    }
+
+    /** How many different runs (traces) were made. */
+    long distinctRuns() {
+        return Long.parseLong(runsLine().group(2));
+    }
+
+    /** How many different failing runs were made. */
+    long distinctFailures() {
+        String failures = runsLine().group(3);
+        return failures == null ? 0 : Long.parseLong(failures);
+    }
+
+    private Matcher runsLine() {
+        Matcher m = RUNS.matcher("runs: " + line("runs: "));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a runs line: runs: " + line("runs: "));
+        }
+        return m;
+    }
+
     /** The line starting with {@code prefix}, e.g. "runs: ", without the prefix. */
     String line(String prefix) {
         for (String line : summary.split("\n")) {
@@ -71,8 +97,7 @@ record CheckSummary(String summary, String timing) {
         for (String line : summary.split("\n")) {
             Matcher m = OUTCOME.matcher(line);
             if (m.matches()) {
-                outcomes.add(new Outcome(m.group(1), Long.parseLong(m.group(2)),
-                        Long.parseLong(m.group(3)), m.group(4), m.group(5)));
+                outcomes.add(new Outcome(m.group(1), Long.parseLong(m.group(2)), m.group(3)));
             }
         }
         return outcomes;
@@ -93,8 +118,7 @@ record CheckSummary(String summary, String timing) {
             i = output(lines, i + 1, "stdout", stdout);
             StringBuilder stderr = new StringBuilder();
             i = output(lines, i, "stderr", stderr) - 1;
-            failures.add(new Failure(Long.parseLong(m.group(1)), m.group(2),
-                    m.group(3) == null ? 1 : Long.parseLong(m.group(3)), trace, command,
+            failures.add(new Failure(Long.parseLong(m.group(1)), m.group(2), trace, command,
                     stdout.toString(), stderr.toString()));
         }
         return failures;

@@ -95,7 +95,8 @@ record Fixture(
 
     /** The same, with {@code extraFlags} after the manifest's flags. */
     List<String> commandLine(Path testdata, String engine, String moduleFile, List<String> extraFlags) {
-        List<String> line = new ArrayList<>(List.of(kind == Kind.CHECK ? "check" : "run", "--engine", engine));
+        String command = kind == Kind.CHECK ? "check" : "run";
+        List<String> line = new ArrayList<>(List.of(command, "--engine", engine));
         for (int i = 0; i < flags.size(); i++) {
             String flag = flags.get(i);
             line.add(flag);

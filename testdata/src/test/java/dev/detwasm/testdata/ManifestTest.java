@@ -130,8 +130,9 @@ class ManifestTest {
                 assertEquals(strategy, f.flags().subList(0, Math.min(strategy.size(), f.flags().size())),
                         f + " must begin with " + strategy);
                 List<String> rest = f.flags().subList(strategy.size(), f.flags().size());
-                assertFalse(rest.contains("--strategy") || rest.contains("--seed") || rest.contains("--engine")
-                        || rest.contains("--jobs"), f + ": the tests choose the engine and the jobs");
+                for (String chosen : List.of("--strategy", "--seed", "--engine", "--jobs")) {
+                    assertFalse(rest.contains(chosen), f + ": " + chosen + " is the tests' to choose");
+                }
                 common.add(List.of(String.join(" ", rest), String.join(" ", f.guestArgs())));
             }
             assertEquals(1, common.size(), module + ": flags differ beyond the strategy: " + common);

@@ -69,12 +69,14 @@ class ThreadsTest {
         Path randomEvents = dir.resolve("random.events");
         Path replayEvents = dir.resolve("replay.events");
         CliRun random = CliRun.of(fixture.commandLine(TESTDATA, "aot", fixture.module(), List.of(
-                "--schedule", "random", "--seed", SEED, "--print-trace", "--events", randomEvents.toString())));
+                "--schedule", "random", "--seed", SEED, "--print-trace",
+                "--events", randomEvents.toString())));
         Matcher trace = TRACE.matcher(random.stderrText());
         assertTrue(trace.find(), "no trace printed: " + random.summary());
 
         CliRun replay = CliRun.of(fixture.commandLine(TESTDATA, "aot", fixture.module(), List.of(
-                "--seed", SEED, "--trace", trace.group(1), "--print-trace", "--events", replayEvents.toString())));
+                "--seed", SEED, "--trace", trace.group(1), "--print-trace",
+                "--events", replayEvents.toString())));
         String context = "trace " + trace.group(1) + "\nrandom run: " + random.summary() + "replay: "
                 + replay.summary();
         assertAll(
@@ -108,7 +110,8 @@ class ThreadsTest {
                 CliRun second = CliRun.of(args);
                 assertTrue(first.sameAs(second), f + ": the same seed gave two runs:\n" + first.summary()
                         + first.stdoutText() + "\n" + second.summary() + second.stdoutText());
-                String expected = Files.readString(TESTDATA.resolve(f.expectedOutput()), StandardCharsets.UTF_8);
+                String expected = Files.readString(
+                        TESTDATA.resolve(f.expectedOutput()), StandardCharsets.UTF_8);
                 assertEquals(expected, first.stdoutText(), f.toString());
                 outputs.add(expected);
             }
