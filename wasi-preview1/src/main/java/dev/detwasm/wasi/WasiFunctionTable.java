@@ -114,8 +114,13 @@ final class WasiFunctionTable {
             List<Param> params,
             List<ValType> results,
             WasmFunctionHandle handle) {
-        List<ValType> types = params.stream().map(Param::type).toList();
-        functions.add(new HostFunction(module, name, FunctionType.of(types, results), handle));
+        // A loop, not a stream: every run builds its table of 49 functions.
+        ValType[] types = new ValType[params.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = params.get(i).type();
+        }
+        functions.add(
+                new HostFunction(module, name, FunctionType.of(List.of(types), results), handle));
     }
 
     private static int trapOnFault(String name, IntSupplier call) {
