@@ -1,6 +1,5 @@
 package dev.detwasm.host.memory;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
@@ -10,7 +9,7 @@ import dev.detwasm.host.spi.GuestThreads;
 
 /**
  * The memory of one run, shared by the instances of all its guest threads. Plain loads and
- * stores go straight to a {@link ByteArrayMemory}; every atomic operation is first a
+ * stores go straight to its {@link SparseBytes}; every atomic operation is first a
  * scheduling point, then done as a plain read-modify-write (only one guest thread runs at a
  * time, so that is atomic). {@code memory.atomic.wait} and {@code notify} become the
  * scheduler's wait queues, keyed by address, with timeouts on the virtual clock.
@@ -19,13 +18,13 @@ import dev.detwasm.host.spi.GuestThreads;
  * takes effect, so data segments are written once per program.
  */
 public final class SchedulingMemory implements Memory {
-    private final ByteArrayMemory bytes;
+    private final SparseBytes bytes;
     private final GuestThreads threads;
     private boolean initialized;
     private boolean quiet;
 
     public SchedulingMemory(MemoryLimits limits, GuestThreads threads) {
-        this.bytes = new ByteArrayMemory(limits);
+        this.bytes = new SparseBytes(limits);
         this.threads = threads;
     }
 
@@ -49,7 +48,7 @@ public final class SchedulingMemory implements Memory {
     public void initialize(Instance instance, DataSegment[] dataSegments) {
         if (!initialized) {
             initialized = true;
-            bytes.initialize(instance, dataSegments);
+            bytes.initialize(instance, dataSegments, 0);
         }
     }
 
@@ -469,7 +468,7 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public long readU16(int addr) {
-        return bytes.readU16(addr);
+        return bytes.readShort(addr) & 0xFFFFL;
     }
 
     @Override
@@ -479,32 +478,32 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public void writeF32(int addr, float data) {
-        bytes.writeF32(addr, data);
+        bytes.writeI32(addr, Float.floatToRawIntBits(data));
     }
 
     @Override
     public long readF32(int addr) {
-        return bytes.readF32(addr);
+        return bytes.readInt(addr);
     }
 
     @Override
     public float readFloat(int addr) {
-        return bytes.readFloat(addr);
+        return Float.intBitsToFloat(bytes.readInt(addr));
     }
 
     @Override
     public void writeF64(int addr, double data) {
-        bytes.writeF64(addr, data);
+        bytes.writeLong(addr, Double.doubleToRawLongBits(data));
     }
 
     @Override
     public double readDouble(int addr) {
-        return bytes.readDouble(addr);
+        return Double.longBitsToDouble(bytes.readLong(addr));
     }
 
     @Override
     public long readF64(int addr) {
-        return bytes.readF64(addr);
+        return bytes.readLong(addr);
     }
 
     @Override
