@@ -129,6 +129,11 @@ final class Run implements RunContext {
     }
 
     @Override
+    public boolean importsFunction(String module, String name) {
+        return program.importsFunction(module, name);
+    }
+
+    @Override
     public RunConfig config() {
         return config;
     }

@@ -45,6 +45,7 @@ final class WasiFunctionTable {
     private static final long[] NO_RESULTS = new long[0];
 
     private final String module;
+    private final RunContext run;
     private final CallTrace trace;
     private final List<HostFunction> functions = new ArrayList<>();
     private Memory lastRaw;
@@ -52,10 +53,14 @@ final class WasiFunctionTable {
 
     WasiFunctionTable(String module, RunContext run) {
         this.module = module;
+        this.run = run;
         this.trace = new CallTrace(run);
     }
 
     WasiFunctionTable errno(String name, ErrnoBody body, Param... params) {
+        if (!run.importsFunction(module, name)) {
+            return this; // the run never calls it: no need to make it
+        }
         List<Param> list = List.of(params);
         add(name, list, List.of(ValType.I32), (instance, args) -> {
             GuestMemory memory = memory(instance);
@@ -76,6 +81,9 @@ final class WasiFunctionTable {
     }
 
     WasiFunctionTable value(String name, ValueBody body, Param... params) {
+        if (!run.importsFunction(module, name)) {
+            return this; // the run never calls it: no need to make it
+        }
         List<Param> list = List.of(params);
         add(name, list, List.of(ValType.I32), (instance, args) -> {
             GuestMemory memory = memory(instance);
@@ -90,6 +98,9 @@ final class WasiFunctionTable {
 
     /** A function without results; it is traced before it runs, as it may not return. */
     WasiFunctionTable none(String name, VoidBody body, Param... params) {
+        if (!run.importsFunction(module, name)) {
+            return this; // the run never calls it: no need to make it
+        }
         List<Param> list = List.of(params);
         add(name, list, List.of(), (instance, args) -> {
             GuestMemory memory = memory(instance);

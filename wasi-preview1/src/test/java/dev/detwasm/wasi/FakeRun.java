@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A {@link RunContext} for unit tests: captured output, an event log, {@link FakeThreads}. */
 final class FakeRun implements RunContext {
@@ -18,6 +19,8 @@ final class FakeRun implements RunContext {
     final GuestOutput output = GuestOutput.captured();
     final EventLog events;
     final List<Integer> spawnArgs = new ArrayList<>();
+    /** Which functions the program imports, as {@code module.name}; all by default. */
+    Predicate<String> imports = name -> true;
     private final RunConfig config;
     private final ByteArrayOutputStream diagnosticBytes = new ByteArrayOutputStream();
     private final PrintStream diagnostics =
@@ -78,6 +81,11 @@ final class FakeRun implements RunContext {
     @Override
     public Decisions decisions() {
         return decisions;
+    }
+
+    @Override
+    public boolean importsFunction(String module, String name) {
+        return imports.test(module + "." + name);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.detwasm.host.GuestExit;
 import dev.detwasm.host.RunConfig;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProcessAndSocketsTest {
@@ -61,5 +62,17 @@ class ProcessAndSocketsTest {
             assertEquals(type, FunctionType.of(ours.paramTypes(), ours.returnTypes()), name);
             assertEquals(Preview1HostModule.MODULE, ours.module());
         });
+    }
+
+    @Test
+    void aRunGetsOnlyTheFunctionsItsProgramImports() {
+        FakeRun run = new FakeRun(RunConfig.builder().build());
+        run.imports = Set.of(
+                "wasi_snapshot_preview1.fd_write", "wasi_snapshot_preview1.proc_exit")::contains;
+
+        Guest imported = Guest.preview1(run, new HostMountLoader());
+
+        assertEquals(2, imported.functionCount());
+        assertEquals(Errno.EBADF, imported.call("fd_write", 9, 0, 0, 0x100));
     }
 }

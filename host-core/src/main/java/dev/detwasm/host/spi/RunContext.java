@@ -25,6 +25,12 @@ public interface RunContext {
     Decisions decisions();
 
     /**
+     * Whether the program imports the function {@code module.name}. A host module need not
+     * make the functions the program does not import: the run never calls them.
+     */
+    boolean importsFunction(String module, String name);
+
+    /**
      * Starts a new guest thread that calls the module's {@code wasi_thread_start(tid, startArg)}
      * on a fresh instance over the same memory.
      *
