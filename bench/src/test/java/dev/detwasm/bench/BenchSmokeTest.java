@@ -68,6 +68,7 @@ class BenchSmokeTest {
         assertTrue(ran.containsAll(OURS), "ran " + ran + ", expected at least " + OURS);
         assertEquals(4, count(results, "ExecutionBenchmark.run"), "engine x workload");
         assertEquals(2, count(results, "LoadCompileBenchmark.loadAndCompile"), "one per module");
+        assertEquals(2, count(results, "CheckBenchmark.check"), "jobs 1 and 2");
     }
 
     private static long count(Collection<RunResult> results, String benchmark) {
