@@ -86,8 +86,9 @@ public final class CheckCommand implements Callable<Integer> {
             paramLabel = "N|none",
             converter = LimitConverter.class,
             description = "Branch on at most the first N branching decisions of a run; later"
-                    + " ones take option 0 (default: none).")
-    long maxDecisions = CheckSettings.UNLIMITED;
+                    + " ones take option 0 (default: 10000, so that a run spinning on"
+                    + " sched_yield ends).")
+    long maxDecisions = CheckSettings.DEFAULT_MAX_DECISIONS;
 
     @Option(
             names = "--preemption-bound",

@@ -41,6 +41,12 @@ public record CheckSettings(
 
     public static final String DEFAULT_STRATEGY = "dfs";
     public static final long DEFAULT_MAX_RUNS = 10_000;
+    /**
+     * Bounds a run whose threads spin on sched_yield: a strategy that keeps choosing the
+     * spinner (pct favours one thread) would otherwise never end the run; past the bound
+     * option 0 (fifo) hands the baton on.
+     */
+    public static final long DEFAULT_MAX_DECISIONS = 10_000;
     public static final long DEFAULT_PREEMPTION_BOUND = 2;
 
     public CheckSettings {
