@@ -9,7 +9,6 @@ import dev.detwasm.host.memory.GuestMemory;
 import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.HostModule;
 import dev.detwasm.host.spi.RunContext;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,13 +22,6 @@ public final class WasiHostModule implements HostModule {
 
     /** The longest file name {@code must_reach_underlying} reads before giving up on its NUL. */
     private static final int MAX_FILE_NAME = 4096;
-
-    private final MustReachSites sites;
-
-    @Inject
-    public WasiHostModule(MustReachSites sites) {
-        this.sites = sites;
-    }
 
     @Override
     public List<HostFunction> functions(RunContext run) {
@@ -70,11 +62,13 @@ public final class WasiHostModule implements HostModule {
         return run.decisions().choose(Decision.select(run.threads().currentThread(), n));
     }
 
-    /** Records {@code "file:line:column"}; {@code file} is a NUL-terminated UTF-8 string. */
-    private void mustReach(RunContext run, GuestMemory memory, int file, int line, int column) {
+    /**
+     * Records {@code "file:line:column"} as the run's event {@code must_reach}, which the model
+     * checker reads per run; {@code file} is a NUL-terminated UTF-8 string.
+     */
+    private static void mustReach(RunContext run, GuestMemory memory, int file, int line, int column) {
         String site = cString(memory, file) + ":" + Integer.toUnsignedString(line) + ":"
                 + Integer.toUnsignedString(column);
-        sites.add(site);
         run.events().add(run.threads().currentThread(), "must_reach", site);
     }
 

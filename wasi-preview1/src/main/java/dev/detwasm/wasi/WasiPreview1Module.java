@@ -10,7 +10,7 @@ import dev.detwasm.host.spi.HostModule;
  * ({@link WasiHostModule}) to the host modules, and binds the pieces a user may swap with
  * {@code Modules.override}: {@link VirtualClocks} ({@link FixedEpochClocks}), {@link Entropy}
  * ({@link SplitMix64Entropy}) and {@link MountLoader} ({@link HostMountLoader}, one cache per
- * injector). {@link MustReachSites} is one per injector too.
+ * injector).
  */
 public final class WasiPreview1Module extends AbstractModule {
     @Override
@@ -22,6 +22,5 @@ public final class WasiPreview1Module extends AbstractModule {
         bind(Entropy.class).to(SplitMix64Entropy.class);
         bind(MountLoader.class).to(HostMountLoader.class);
         bind(HostMountLoader.class).in(Singleton.class);
-        bind(MustReachSites.class).in(Singleton.class);
     }
 }
