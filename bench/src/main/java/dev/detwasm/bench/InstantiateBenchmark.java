@@ -3,6 +3,7 @@ package dev.detwasm.bench;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import dev.detwasm.host.OneThread;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.memory.SchedulingMemory;
@@ -50,7 +51,7 @@ public class InstantiateBenchmark {
         program = Guests.wasm(Guests.HELLO_WASM);
         machineFactory = program.machineFactory(Runs.engine(engine));
         var limits = program.importedMemory().orElseThrow().limits();
-        imports = StubImports.of(program, List.of(), new SchedulingMemory(limits, new SingleThread()));
+        imports = StubImports.of(program, List.of(), new SchedulingMemory(limits, new OneThread()));
     }
 
     @Benchmark

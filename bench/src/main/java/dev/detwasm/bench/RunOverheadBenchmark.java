@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * does almost nothing (one store, one load, one host call). {@code runner} is a whole {@code
  * Runner.run}: host functions made for the run, the imports checked, a fresh detwasm memory,
  * instantiation, {@code _start}, the result collected, on the caller's thread ({@link
- * SingleThread}). {@code scheduledRunner} is the same with the real scheduler as Guice binds
+ * OneThread}). {@code scheduledRunner} is the same with the real scheduler as Guice binds
  * it ({@code SchedulerModule}: the main guest thread on a virtual thread, the caller waiting
  * for it). {@code chicory} is the baseline: the same module instantiated and run with plain
  * Chicory and stub imports, nothing of detwasm around it. runner/chicory is host-core's own

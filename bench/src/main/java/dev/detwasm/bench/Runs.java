@@ -2,6 +2,7 @@ package dev.detwasm.bench;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
@@ -17,7 +18,7 @@ import java.util.Set;
 /**
  * Runs a program the way the model checker's workers do: a {@link Runner} with the benchmark
  * host module, the fifo policy, no event log; by default on the caller's thread ({@link
- * SingleThread}).
+ * OneThread}).
  */
 public final class Runs {
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
@@ -28,10 +29,10 @@ public final class Runs {
 
     /** Also compiles {@code program} for {@code engine}, so that no run pays for it. */
     public Runs(Program program, Engine engine) throws LoadException {
-        this(program, engine, (decisions, events) -> new SingleThread());
+        this(program, engine, (decisions, events) -> new OneThread());
     }
 
-    /** Runs with the given scheduler instead of {@link SingleThread}. */
+    /** Runs with the given scheduler instead of {@link OneThread}. */
     public Runs(Program program, Engine engine, GuestThreadsFactory threads)
             throws LoadException {
         this.runner = new Runner(Set.of(new BenchHost()), threads);
