@@ -46,29 +46,44 @@ import picocli.CommandLine.TypeConversionException;
                     + " interleavings and model_checker_select choices, and report each failing"
                     + " run (trap, non-zero exit, deadlock, step budget) with its trace and a"
                     + " 'detwasm run --trace' command that reproduces it.",
-            "Exits with 73 when a run failed or a --must-reach site was not reached, else 0."
+            "With no --strategy, a portfolio explores: iterative dfs, random walks and pct at"
+                    + " depths 3, 1 and 2 take turns, one run each, under one --max-runs budget;"
+                    + " whichever finds a failure first finds it for all, and the report names it.",
+            "Failing runs with the same kind, thread, message and location are one failure,"
+                    + " shown by its simplest run (fewest preemptions, then fewest decisions).",
+            "The last line is the verdict: a failure found, or no failure and whether every run"
+                    + " was made (exhaustive) or which bound cut the exploration short.",
+            "Exits with 73 when a run failed or a --must-reach site was not reached; with 75"
+                    + " under --require-exhaustive when no failure was found but a bound cut the"
+                    + " exploration short; else 0."
         },
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class CheckCommand implements Callable<Integer> {
+    /** The hidden option the seed's flat {@code --model-check} form passes. */
+    static final String FLAT_REPRODUCTION = "--flat-reproduction";
+
     @Spec CommandSpec spec;
 
     @Mixin RunOptions options;
 
     @Option(
             names = "--strategy",
-            paramLabel = "dfs|bfs|random|pct",
-            description = "How to explore: dfs (depth-first, default) or bfs (breadth-first, a"
-                    + " queue of unexplored prefixes) make every run once; random makes seeded"
-                    + " random walks (run k depends only on --seed and k); pct gives threads"
-                    + " random priorities with --pct-depth - 1 change points. random and pct"
-                    + " stop early once they have seen every run.")
+            paramLabel = "portfolio|dfs|bfs|random|pct",
+            description = "How to explore: portfolio (default) interleaves dfs, random and pct"
+                    + " at depths 3, 1 and 2; dfs (depth-first, iterative in the preemption"
+                    + " bound: every run with no preemption, then with one, ...) or bfs"
+                    + " (breadth-first, a queue of unexplored prefixes) make every run once;"
+                    + " random makes seeded random walks (run k depends only on --seed and k);"
+                    + " pct gives threads random priorities with --pct-depth - 1 change points."
+                    + " random and pct stop early once they have seen every run.")
     String strategy = CheckSettings.DEFAULT_STRATEGY;
 
     @Option(
             names = "--decisions",
             paramLabel = "KINDS",
             split = ",",
+            converter = DecisionKindsConverter.class,
             description = "Which kinds of decision branch, a comma list of schedule (which"
                     + " thread runs next), select (model_checker_select) and wake (which waiters"
                     + " a notify wakes). Default: all. The others follow fifo (option 0).")
@@ -117,8 +132,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--pct-depth",
             paramLabel = "D",
-            description = "The bug depth pct aims at: D - 1 priority change points per run"
-                    + " (default: 3).")
+            description = "The bug depth --strategy pct aims at: D - 1 priority change points"
+                    + " per run (default: 3; the portfolio runs depths 1 to 3).")
     int pctDepth = 3;
 
     @Option(
@@ -127,12 +142,26 @@ public final class CheckCommand implements Callable<Integer> {
     boolean stopOnFirst;
 
     @Option(
+            names = "--require-exhaustive",
+            description = "Exit with 75 when no failure was found but a bound (--max-runs,"
+                    + " --time-limit, --preemption-bound, --max-decisions) kept some run from"
+                    + " being made: for CI, where no failure must not read as verified.")
+    boolean requireExhaustive;
+
+    @Option(
             names = "--must-reach",
             paramLabel = "FILE:LINE[:COL]",
             description = "A must_reach site that some run must reach (repeatable); FILE may be"
                     + " a path suffix. Sites that runs reach are always listed; a declared site"
                     + " that no run reached fails the check.")
     List<String> mustReach = new ArrayList<>();
+
+    @Option(
+            names = FLAT_REPRODUCTION,
+            hidden = true,
+            description = "Print reproduction commands in the seed's flat form, detwasm MODULE"
+                    + " --trace SELECTS (what detwasm MODULE --model-check passes).")
+    boolean flatReproduction;
 
     @Option(
             names = "--report",
@@ -180,10 +209,12 @@ public final class CheckCommand implements Callable<Integer> {
         ProgressListener progress =
                 Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
         ReproductionCommand reproduction =
-                new ReproductionCommand(
-                        options.module.toString(),
-                        config,
-                        options.stdinFile == null ? null : options.stdinFile.toString());
+                flatReproduction
+                        ? ReproductionCommand.seedForm(options.module.toString(), config)
+                        : new ReproductionCommand(
+                                options.module.toString(),
+                                config,
+                                options.stdinFile == null ? null : options.stdinFile.toString());
         CheckReport report = checker.check(program, config, settings, reproduction, progress);
         streams.out().print(TextReport.render(report, jobs));
         streams.out().flush();
@@ -209,6 +240,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .stopOnFirst(stopOnFirst)
                     .pctDepth(pctDepth)
                     .mustReach(mustReach)
+                    .requireExhaustive(requireExhaustive)
                     .build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
             "71:deadlock: every thread blocked, no timer pending",
             "72:step budget exhausted",
             "73:check found a failing run, or --verify found a difference",
-            "74:internal error in detwasm"
+            "74:internal error in detwasm",
+            "75:check --require-exhaustive: no failure found, but the exploration was cut short"
         })
 public final class Detwasm {
 

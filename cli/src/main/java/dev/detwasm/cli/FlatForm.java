@@ -7,8 +7,11 @@ import java.util.Set;
 /**
  * The seed's flat command line, {@code detwasm MODULE [flags] [ARGS]}, rewritten into the
  * subcommand form. Recognised flags may appear anywhere; every other argument after MODULE
- * goes to the guest, and {@code --} ends the flags. {@code --model-check} turns the run into a
- * {@code check} with the seed's choices: BFS over select decisions under the fifo schedule.
+ * goes to the guest, and {@code --} ends the flags. As in the seed, a trace lists the choices
+ * of {@code model_checker_select} calls only, under the fifo schedule: the run is a {@code run
+ * --decisions select}. {@code --model-check} turns it into a {@code check} with the seed's
+ * choices, BFS over select decisions under the fifo schedule, whose reproduction commands are
+ * in this flat form.
  */
 final class FlatForm {
     private static final Set<String> FLAGS_WITH_VALUE =
@@ -49,9 +52,10 @@ final class FlatForm {
         }
         List<String> result = new ArrayList<>();
         if (modelCheck) {
-            result.addAll(List.of("check", "--strategy", "bfs", "--decisions", "select"));
+            result.addAll(List.of("check", "--strategy", "bfs", "--decisions", "select",
+                    CheckCommand.FLAT_REPRODUCTION));
         } else {
-            result.add("run");
+            result.addAll(List.of("run", "--decisions", "select"));
         }
         result.addAll(flags);
         result.add("--");

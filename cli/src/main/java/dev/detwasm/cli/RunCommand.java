@@ -8,11 +8,16 @@ import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.host.spi.DecisionKind;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +31,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
+
+    @Option(
+            names = "--decisions",
+            paramLabel = "KINDS",
+            split = ",",
+            converter = DecisionKindsConverter.class,
+            description = "The kinds of decision --trace lists, a comma list of schedule, select"
+                    + " and wake (default: all), as check's --decisions: the trace of a check"
+                    + " with --decisions select lists only model_checker_select choices. The"
+                    + " other kinds follow --schedule.")
+    List<DecisionKind> decisions = new ArrayList<>(EnumSet.allOf(DecisionKind.class));
 
     @Option(
             names = "--verify",
@@ -60,7 +76,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in());
+        RunConfig config = options.toConfig(streams.in()).toBuilder()
+                .traceKinds(Set.copyOf(decisions))
+                .build();
         Program program = loader.load(options.module);
         RunResult result;
         if (verify) {

@@ -1,10 +1,14 @@
 package dev.detwasm.host;
 
+import dev.detwasm.host.spi.DecisionKind;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything that determines one run besides the module itself. Two runs with equal
@@ -19,6 +23,8 @@ import java.util.Objects;
  * @param seed seeds the guest's entropy and the random schedule policy
  * @param schedule the default schedule policy
  * @param trace decisions to replay before the policy takes over; empty for none
+ * @param traceKinds the kinds of decision the trace lists ({@code --decisions}); decisions of
+ *     other kinds are left to the policy, as if the trace did not exist for them
  * @param traceWasi log each WASI call to the diagnostics stream
  * @param maxSteps step budget per run; 0 for none
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
@@ -33,6 +39,7 @@ public record RunConfig(
         long seed,
         SchedulePolicy schedule,
         List<Integer> trace,
+        Set<DecisionKind> traceKinds,
         boolean traceWasi,
         long maxSteps,
         int maxMemoryPages) {
@@ -51,6 +58,9 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
+        kinds.addAll(traceKinds);
+        traceKinds = Collections.unmodifiableSet(kinds);
     }
 
     @Override
@@ -74,6 +84,8 @@ public record RunConfig(
         b.seed = seed;
         b.schedule = schedule;
         b.trace = new ArrayList<>(trace);
+        b.traceKinds = EnumSet.noneOf(DecisionKind.class);
+        b.traceKinds.addAll(traceKinds);
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
         b.maxMemoryPages = maxMemoryPages;
@@ -91,6 +103,7 @@ public record RunConfig(
         private long seed;
         private SchedulePolicy schedule = SchedulePolicy.FIFO;
         private List<Integer> trace = new ArrayList<>();
+        private Set<DecisionKind> traceKinds = EnumSet.allOf(DecisionKind.class);
         private boolean traceWasi;
         private long maxSteps;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
@@ -152,6 +165,12 @@ public record RunConfig(
             return this;
         }
 
+        public Builder traceKinds(Set<DecisionKind> traceKinds) {
+            this.traceKinds = EnumSet.noneOf(DecisionKind.class);
+            this.traceKinds.addAll(traceKinds);
+            return this;
+        }
+
         public Builder traceWasi(boolean traceWasi) {
             this.traceWasi = traceWasi;
             return this;
@@ -169,8 +188,8 @@ public record RunConfig(
 
         public RunConfig build() {
             return new RunConfig(
-                    engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, maxMemoryPages);
+                    engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceKinds,
+                    traceWasi, maxSteps, maxMemoryPages);
         }
     }
 }

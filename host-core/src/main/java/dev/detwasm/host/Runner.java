@@ -31,14 +31,19 @@ public final class Runner {
         this.threadsFactory = threadsFactory;
     }
 
-    /** The decisions a plain run makes: the trace first, then the configured policy. */
+    /**
+     * The decisions a plain run makes: the trace first (for the decisions of its kinds), then
+     * the configured policy.
+     */
     public static DecisionSource decisionsFor(RunConfig config) {
         DecisionSource policy =
                 switch (config.schedule()) {
                     case FIFO -> new FifoPolicy();
                     case RANDOM -> new RandomPolicy(config.seed());
                 };
-        return config.trace().isEmpty() ? policy : new ReplayTrace(config.trace(), policy);
+        return config.trace().isEmpty()
+                ? policy
+                : new ReplayTrace(config.trace(), config.traceKinds(), policy);
     }
 
     /** Runs with the decisions of {@link #decisionsFor}, keeping the event log. */

@@ -24,4 +24,14 @@ public final class BfsStrategy implements Strategy {
     public void completed(ExploredRun run) {
         queue.addAll(queue.remove().children(run));
     }
+
+    @Override
+    public String origin() {
+        return "bfs";
+    }
+
+    @Override
+    public long frontier() {
+        return queue.size();
+    }
 }

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param reachedSites the {@code must_reach} sites reached, by name
  * @param unreachedDeclarations the declared sites no run reached, as declared
  * @param bounds what kept the exploration from covering the tree; empty when exhaustive
+ * @param frontier how many runs the strategy knew were left when it stopped, or {@link
+ *     Strategy#UNKNOWN}
  * @param elapsed the wall-clock time the exploration took
  */
 public record CheckReport(
@@ -34,6 +36,7 @@ public record CheckReport(
         List<ReachedSite> reachedSites,
         List<SiteDeclaration> unreachedDeclarations,
         Set<Bound> bounds,
+        long frontier,
         Duration elapsed) {
 
     public CheckReport {
@@ -56,9 +59,15 @@ public record CheckReport(
         return !failures.isEmpty() || !unreachedDeclarations.isEmpty();
     }
 
-    /** What {@code detwasm check} exits with. */
+    /**
+     * What {@code detwasm check} exits with: 73 when it failed; else 75 when {@code
+     * --require-exhaustive} was given and a bound cut the exploration short; else 0.
+     */
     public int exitCode() {
-        return failed() ? ExitCodes.FAILURE_FOUND : 0;
+        if (failed()) {
+            return ExitCodes.FAILURE_FOUND;
+        }
+        return settings.requireExhaustive() && !exhaustive() ? ExitCodes.NOT_EXHAUSTIVE : 0;
     }
 
     /** Runs per second of wall-clock time. */

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param pctDepth the bug depth pct aims at
  * @param mustReach {@code must_reach} sites declared on the command line, as {@code
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
+ * @param requireExhaustive whether an exploration that a bound cut short fails the check
+ *     ({@code --require-exhaustive})
  */
 public record CheckSettings(
         String strategy,
@@ -34,12 +36,14 @@ public record CheckSettings(
         int jobs,
         boolean stopOnFirst,
         int pctDepth,
-        List<String> mustReach) {
+        List<String> mustReach,
+        boolean requireExhaustive) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
 
-    public static final String DEFAULT_STRATEGY = "dfs";
+    /** The portfolio of dfs, random and pct: see {@link PortfolioStrategy#standard}. */
+    public static final String DEFAULT_STRATEGY = "portfolio";
     public static final long DEFAULT_MAX_RUNS = 10_000;
     /**
      * Bounds a run whose threads spin on sched_yield: a strategy that keeps choosing the
@@ -77,7 +81,7 @@ public record CheckSettings(
         }
     }
 
-    /** The defaults of {@code detwasm check}: dfs over every kind, preemption bound 2. */
+    /** The defaults of {@code detwasm check}: the portfolio over every kind, preemption bound 2. */
     public static Builder builder() {
         return new Builder();
     }
@@ -148,6 +152,7 @@ public record CheckSettings(
         private boolean stopOnFirst;
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
+        private boolean requireExhaustive;
 
         private Builder() {}
 
@@ -201,10 +206,15 @@ public record CheckSettings(
             return this;
         }
 
+        public Builder requireExhaustive(boolean requireExhaustive) {
+            this.requireExhaustive = requireExhaustive;
+            return this;
+        }
+
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach);
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive);
         }
     }
 }

@@ -10,9 +10,11 @@ import java.util.Set;
  *
  * @param runs how many runs were made and reported, in exploration order
  * @param bounds what kept it from covering the tree; empty when it was exhaustive
+ * @param frontier how many runs the strategy knew were left unexplored when it stopped (each
+ *     one it had planned but not made), or {@link Strategy#UNKNOWN} when it cannot tell
  * @param elapsed the wall-clock time it took
  */
-public record Exploration(long runs, Set<Bound> bounds, Duration elapsed) {
+public record Exploration(long runs, Set<Bound> bounds, long frontier, Duration elapsed) {
 
     public Exploration {
         EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);

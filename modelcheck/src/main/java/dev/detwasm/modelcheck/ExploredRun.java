@@ -11,9 +11,17 @@ import java.util.List;
  * @param steps its branching decisions
  * @param cut whether it had more branching decisions than {@code --max-decisions} allows
  * @param pruned whether the preemption bound kept some of its options from being explored
+ * @param preemptions how many preemptions it made
+ * @param origin the strategy that planned it, as reports name it ({@link Strategy#origin})
  */
 public record ExploredRun(
-        long index, RunOutcome outcome, List<Step> steps, boolean cut, boolean pruned) {
+        long index,
+        RunOutcome outcome,
+        List<Step> steps,
+        boolean cut,
+        boolean pruned,
+        int preemptions,
+        String origin) {
 
     public ExploredRun {
         steps = List.copyOf(steps);

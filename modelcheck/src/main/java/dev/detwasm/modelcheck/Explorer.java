@@ -193,7 +193,7 @@ public final class Explorer {
             ExploredRun run =
                     new ExploredRun(
                             runs++, result.outcome(), driver.steps(), driver.cut(),
-                            driver.pruned());
+                            driver.pruned(), driver.preemptions(), strategy.origin());
             if (run.cut()) {
                 bounds.add(Bound.MAX_DECISIONS);
             }
@@ -247,7 +247,7 @@ public final class Explorer {
             if (error != null) {
                 throw new IllegalStateException(error);
             }
-            return new Exploration(runs, bounds, elapsed());
+            return new Exploration(runs, bounds, strategy.frontier(), elapsed());
         }
     }
 }

@@ -4,21 +4,29 @@ import dev.detwasm.host.spi.Termination;
 import java.util.List;
 
 /**
- * A failing run, reported once per distinct trace (random and pct may make a run more than
- * once).
+ * One finding: the failing runs that share a {@link FailureSignature}, shown by the simplest of
+ * them (fewest preemptions, then fewest decisions, then the lexicographically smallest trace).
  *
- * @param run the index of its first occurrence in exploration order
- * @param occurrences how many times it was made
- * @param termination how it ended
- * @param trace its trace
- * @param command the {@code detwasm run} command that makes it again
+ * @param run the index of the simplest run in exploration order
+ * @param occurrences how many runs had this signature
+ * @param firstRun the index of the first of them
+ * @param foundBy the strategy that made the first of them
+ * @param preemptions the simplest run's preemptions
+ * @param termination how they ended
+ * @param location where in the guest (the trapping wasm function), or empty when unknown
+ * @param trace the simplest run's trace
+ * @param command the {@code detwasm run} command that makes the simplest run again
  * @param stdout its stdout
  * @param stderr its stderr
  */
 public record FailingRun(
         long run,
         long occurrences,
+        long firstRun,
+        String foundBy,
+        int preemptions,
         Termination termination,
+        String location,
         List<Integer> trace,
         String command,
         byte[] stdout,
@@ -58,10 +66,11 @@ public record FailingRun(
         Termination t = termination;
         String where = t.thread() < 0 ? "" : " in thread " + t.thread();
         String message = t.message().isEmpty() ? "" : ": " + t.message();
+        String function = location.isEmpty() ? "" : " (in " + location + ")";
         return switch (t.kind()) {
             case EXIT -> "exit " + t.exitCode() + where;
             case DEADLOCK -> t.message().isEmpty() ? "deadlock" : t.message();
-            default -> kind() + where + message;
+            default -> kind() + where + message + function;
         };
     }
 }

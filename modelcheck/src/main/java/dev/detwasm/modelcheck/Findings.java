@@ -16,15 +16,17 @@ import java.util.function.Consumer;
 
 /**
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
- * CheckReport}: distinct traces and outcomes, failing runs (once per trace, with the command
- * that reproduces them), and {@code must_reach} coverage. Keeps the output of failing runs and
- * of one run per outcome, and of every other run only a {@link TraceFingerprint}.
+ * CheckReport}: distinct traces and outcomes, failing runs grouped by {@link FailureSignature}
+ * (each with its count, the strategy that found it first and its simplest run, with the command
+ * that reproduces it), and {@code must_reach} coverage. Keeps the output of the first run per
+ * outcome and of the simplest run per signature, and of every other run only a {@link
+ * TraceFingerprint}.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
     private final Set<TraceFingerprint> traces = new HashSet<>();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
-    private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
+    private final Map<FailureSignature, Finding> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
     private long runs;
     private long failingRuns;
@@ -42,7 +44,7 @@ public final class Findings implements Consumer<ExploredRun> {
         outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
         if (outcome.failed()) {
             failingRuns++;
-            failures.computeIfAbsent(fingerprint, t -> new Tally(run)).runs++;
+            failures.computeIfAbsent(FailureSignature.of(outcome), f -> new Finding(run)).add(run);
         }
         for (String site : new LinkedHashSet<>(outcome.reachedSites())) {
             sites.computeIfAbsent(site, s -> new Tally(run)).runs++;
@@ -64,12 +66,13 @@ public final class Findings implements Consumer<ExploredRun> {
                         .thenComparing(DistinctOutcome::stdout, Arrays::compareUnsigned)
                         .thenComparing(DistinctOutcome::kind));
         List<FailingRun> failing = new ArrayList<>();
-        for (Tally f : failures.values()) {
-            RunOutcome o = f.first;
+        for (Finding f : failures.values()) {
+            RunOutcome o = f.simplest.outcome();
             failing.add(
                     new FailingRun(
-                            f.firstRun, f.runs, o.termination(), o.trace(),
-                            reproduction.forTrace(o.trace()), o.stdout(), o.stderr()));
+                            f.simplest.index(), f.runs, f.firstRun, f.foundBy,
+                            f.simplest.preemptions(), o.termination(), o.location(), o.trace(),
+                            reproduction.forRun(o), o.stdout(), o.stderr()));
         }
         List<ReachedSite> reached = new ArrayList<>();
         sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.firstRun)));
@@ -82,7 +85,7 @@ public final class Findings implements Consumer<ExploredRun> {
         }
         return new CheckReport(
                 module, settings, runs, traces.size(), distinct, failingRuns, failing, reached,
-                unreached, exploration.bounds(), exploration.elapsed());
+                unreached, exploration.bounds(), exploration.frontier(), exploration.elapsed());
     }
 
     /** Runs with the same ending and stdout. */
@@ -91,6 +94,49 @@ public final class Findings implements Consumer<ExploredRun> {
             return new OutcomeKey(
                     outcome.termination().kind(), outcome.exitCode(),
                     ByteBuffer.wrap(outcome.stdout()));
+        }
+    }
+
+    /** The failing runs of one signature: how many, the first, and the simplest. */
+    private static final class Finding {
+        private final long firstRun;
+        private final String foundBy;
+        private ExploredRun simplest;
+        private long runs;
+
+        Finding(ExploredRun run) {
+            this.firstRun = run.index();
+            this.foundBy = run.origin();
+            this.simplest = run;
+        }
+
+        void add(ExploredRun run) {
+            runs++;
+            if (simpler(run, simplest)) {
+                simplest = run;
+            }
+        }
+
+        /**
+         * Fewer preemptions, or as many and fewer decisions, or as many and a lexicographically
+         * smaller trace: a total order on traces, so the simplest run of a set of runs is the
+         * same whatever order a strategy makes them in.
+         */
+        private static boolean simpler(ExploredRun a, ExploredRun b) {
+            if (a.preemptions() != b.preemptions()) {
+                return a.preemptions() < b.preemptions();
+            }
+            List<Integer> x = a.outcome().trace();
+            List<Integer> y = b.outcome().trace();
+            if (x.size() != y.size()) {
+                return x.size() < y.size();
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!x.get(i).equals(y.get(i))) {
+                    return x.get(i) < y.get(i);
+                }
+            }
+            return false;
         }
     }
 

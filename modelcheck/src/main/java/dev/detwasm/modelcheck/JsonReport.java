@@ -14,11 +14,13 @@ import java.util.List;
 /**
  * The report of a check as JSON ({@code --report FILE.json}), for tools. Outputs are strings
  * decoded as UTF-8 (what a terminal would show); traces are arrays of integers. Every field but
- * {@code timing} is the same for any number of workers.
+ * {@code timing} is the same for any number of workers. Each entry of {@code failures} is a
+ * finding: the failing runs of one signature, shown by the simplest ({@code run}, {@code trace},
+ * output); format 2 made them so (format 1 had one entry per distinct failing trace).
  */
 public final class JsonReport {
     /** Bumped when a field changes meaning or goes away. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private final ObjectMapper mapper =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -36,8 +38,14 @@ public final class JsonReport {
         for (Bound b : report.bounds()) {
             bounds.add(b.cliName());
         }
+        if (report.frontier() == Strategy.UNKNOWN) {
+            root.putNull("frontier");
+        } else {
+            root.put("frontier", report.frontier());
+        }
         root.put("failed", report.failed());
         root.put("exit_code", report.exitCode());
+        root.put("verdict", TextReport.verdict(report));
 
         ArrayNode outcomes = root.putArray("outcomes");
         for (DistinctOutcome o : report.outcomes()) {
@@ -54,13 +62,17 @@ public final class JsonReport {
         ArrayNode failures = root.putArray("failures");
         for (FailingRun f : report.failures()) {
             ObjectNode node = failures.addObject();
-            node.put("run", f.run());
-            node.put("occurrences", f.occurrences());
             node.put("kind", f.kind());
             node.put("exit_code", f.termination().exitCode());
             node.put("thread", f.termination().thread());
             node.put("message", f.termination().message());
+            node.put("location", f.location());
             node.put("description", f.description());
+            node.put("runs", f.occurrences());
+            node.put("first_run", f.firstRun());
+            node.put("found_by", f.foundBy());
+            node.put("run", f.run());
+            node.put("preemptions", f.preemptions());
             trace(node, "trace", f.trace());
             node.put("command", f.command());
             node.put("stdout", text(f.stdout()));
@@ -114,6 +126,7 @@ public final class JsonReport {
         node.put("time_limit", CheckSettings.durationText(s.timeLimit()));
         node.put("stop_on_first", s.stopOnFirst());
         node.put("pct_depth", s.pctDepth());
+        node.put("require_exhaustive", s.requireExhaustive());
         return node;
     }
 

@@ -13,9 +13,11 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The report of a check as JUnit XML ({@code --junit FILE.xml}), the format CI systems read:
- * one test suite for the module with a passing test case {@code exploration} (the summary), one
- * failing test case per distinct failing run (its trace, reproduction command and output), and
- * one test case per {@code --must-reach} declaration, failing when no run reached it.
+ * one test suite for the module whose properties say whether the exploration was exhaustive and
+ * what bounded it; a test case {@code exploration} (the summary, ending with the verdict), which
+ * fails under {@code --require-exhaustive} when a bound cut the exploration short; one failing
+ * test case per distinct failure (its simplest trace, reproduction command and output); and one
+ * test case per {@code --must-reach} declaration, failing when no run reached it.
  */
 public final class JunitReport {
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
@@ -40,7 +42,11 @@ public final class JunitReport {
         String suite = "detwasm check " + report.module();
         String className = "detwasm.check." + report.module();
         int tests = 1 + report.failures().size() + report.settings().mustReach().size();
-        int failures = report.failures().size() + report.unreachedDeclarations().size();
+        boolean cutShort =
+                report.settings().requireExhaustive() && !report.exhaustive() && !report.failed();
+        int failures =
+                report.failures().size() + report.unreachedDeclarations().size()
+                        + (cutShort ? 1 : 0);
         String time = String.format(Locale.ROOT, "%.3f", report.elapsed().toNanos() / 1e9);
 
         XMLStreamWriter xml = factory.createXMLStreamWriter(target);
@@ -60,19 +66,39 @@ public final class JunitReport {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", time);
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "exhaustive", String.valueOf(report.exhaustive()));
+        property(xml, "bounded_by", String.join(",",
+                report.bounds().stream().map(Bound::cliName).toList()));
+        property(xml, "runs", String.valueOf(report.runs()));
+        property(xml, "verdict", clean(TextReport.verdict(report)));
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
 
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", "exploration");
         xml.writeAttribute("classname", clean(className));
         xml.writeAttribute("time", time);
-        element(xml, "system-out", TextReport.summary(report));
+        if (cutShort) {
+            xml.writeCharacters("\n      ");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", "not-exhaustive");
+            xml.writeAttribute("message", clean(TextReport.verdict(report)));
+            xml.writeEndElement();
+        }
+        element(xml, "system-out", TextReport.summary(report) + "\n" + TextReport.verdict(report)
+                + "\n");
         xml.writeEndElement();
 
+        int n = 0;
         for (FailingRun f : report.failures()) {
+            int thread = f.termination().thread();
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("name", "run #" + f.run() + ": " + f.kind());
+            xml.writeAttribute("name", "failure " + ++n + ": " + f.kind()
+                    + (thread < 0 ? "" : " in thread " + thread));
             xml.writeAttribute("classname", clean(className));
             xml.writeCharacters("\n      ");
             xml.writeStartElement("failure");
@@ -113,6 +139,14 @@ public final class JunitReport {
         xml.writeCharacters("\n");
         xml.writeEndDocument();
         xml.close();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value)
+            throws XMLStreamException {
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text)

@@ -17,5 +17,6 @@ public final class ModelCheckModule extends AbstractModule {
         strategies.addBinding("bfs").toInstance(settings -> new BfsStrategy());
         strategies.addBinding("random").toInstance(RandomStrategy::new);
         strategies.addBinding("pct").toInstance(PctStrategy::new);
+        strategies.addBinding("portfolio").toInstance(PortfolioStrategy::standard);
     }
 }

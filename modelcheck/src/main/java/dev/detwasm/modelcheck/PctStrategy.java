@@ -4,6 +4,7 @@ import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -79,13 +80,24 @@ public final class PctStrategy implements Strategy {
         longestRun = Math.max(longestRun, length);
     }
 
-    /** The chooser of one pct run. */
+    @Override
+    public String origin() {
+        return "pct depth " + depth;
+    }
+
+    /**
+     * The chooser of one pct run. Its cost per decision is the decision's candidates and O(1)
+     * more, whatever the number of threads: a thread's place in the order is drawn once, when
+     * it first shows up, and the places are then read from an array.
+     */
     private static final class Priorities implements Chooser {
         private final SplittableRandom random;
         /** Schedule step (from 1) to the priority the running thread drops to there. */
         private final Map<Integer, Integer> changePoints = new HashMap<>();
         /** Threads by initial priority, highest first. */
         private final List<Integer> ranking = new ArrayList<>();
+        /** Each thread's index in {@link #ranking}, by thread id; -1 before it shows up. */
+        private int[] place = new int[0];
         /** Threads that passed a change point, to their lowered priority. */
         private final Map<Integer, Integer> lowered = new HashMap<>();
         private int scheduleSteps;
@@ -127,9 +139,23 @@ public final class PctStrategy implements Strategy {
             return best;
         }
 
+        /**
+         * Gives {@code thread} its place in the order the first time it shows up: uniformly
+         * among the places, which makes the order a uniform permutation.
+         */
         private void meet(int thread) {
-            if (!ranking.contains(thread)) {
-                ranking.add(random.nextInt(ranking.size() + 1), thread);
+            if (thread < place.length && place[thread] >= 0) {
+                return;
+            }
+            if (thread >= place.length) {
+                int old = place.length;
+                place = Arrays.copyOf(place, Math.max(thread + 1, 2 * old));
+                Arrays.fill(place, old, place.length, -1);
+            }
+            int at = random.nextInt(ranking.size() + 1);
+            ranking.add(at, thread);
+            for (int i = at; i < ranking.size(); i++) {
+                place[ranking.get(i)] = i;
             }
         }
 
@@ -137,7 +163,7 @@ public final class PctStrategy implements Strategy {
             Integer lowA = lowered.get(a);
             Integer lowB = lowered.get(b);
             if (lowA == null && lowB == null) {
-                return ranking.indexOf(a) < ranking.indexOf(b);
+                return place[a] < place[b];
             }
             if (lowA == null || lowB == null) {
                 return lowA == null;

@@ -22,16 +22,26 @@ final class Prefix implements RunPlan {
     private final int[] base;
     private final int length;
     private final int last;
+    private final int preemptions;
 
-    private Prefix(int[] base, int length, int last) {
+    private Prefix(int[] base, int length, int last, int preemptions) {
         this.base = base;
         this.length = length;
         this.last = last;
+        this.preemptions = preemptions;
     }
 
     /** The empty prefix: the run that takes option 0 everywhere. */
     static Prefix root() {
-        return new Prefix(EMPTY, 0, 0);
+        return new Prefix(EMPTY, 0, 0, 0);
+    }
+
+    /**
+     * How many preemptions the run this prefix makes has: those of the prefix, since option 0,
+     * taken after it, is never a preemption.
+     */
+    int preemptions() {
+        return preemptions;
     }
 
     @Override
@@ -43,6 +53,22 @@ final class Prefix implements RunPlan {
             }
             return i == length - 1 ? last : 0;
         };
+    }
+
+    /** The choice this prefix makes at decision {@code i}, for {@code i < length}. */
+    private int choiceAt(int i) {
+        return i == length - 1 ? last : base[i];
+    }
+
+    /** Orders prefixes as the traces of the runs they make: lexicographically. */
+    static int compare(Prefix a, Prefix b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int c = Integer.compare(a.choiceAt(i), b.choiceAt(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
     }
 
     /**
@@ -73,7 +99,9 @@ final class Prefix implements RunPlan {
             for (int k = 0; k < allowed.length; k++) {
                 int option = allowed[optionsDown ? allowed.length - 1 - k : k];
                 if (option != step.choice()) {
-                    children.add(new Prefix(trace, step.index() + 1, option));
+                    children.add(
+                            new Prefix(trace, step.index() + 1, option,
+                                    step.preemptionsWith(option)));
                 }
             }
         }

@@ -42,4 +42,9 @@ public final class RandomStrategy implements Strategy {
         planned.remove();
         coverage.add(run.steps());
     }
+
+    @Override
+    public String origin() {
+        return "random";
+    }
 }

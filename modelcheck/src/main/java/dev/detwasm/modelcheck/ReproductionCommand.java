@@ -4,6 +4,7 @@ import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.TraceText;
+import dev.detwasm.host.spi.DecisionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.stream.Collectors;
  * The {@code detwasm run} command that makes one explored run again: the options of the
  * checked run (those that change what a run does; the explorer's own are left out) and the
  * run's whole trace, which decides every decision so no schedule policy is needed.
+ *
+ * <p>In the seed's form ({@link #seedForm}, for {@code detwasm MODULE --model-check}) it is
+ * {@code detwasm MODULE [--env K=V]... --trace C1,C2 [ARGS]}, whose trace lists only the
+ * {@code model_checker_select} choices, as the seed printed it: the flat form replays them
+ * under fifo, which is what a select-only check does with every other decision.
  */
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
@@ -21,6 +27,7 @@ public final class ReproductionCommand {
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
+    private final boolean seedForm;
 
     /**
      * @param module the module as the user named it
@@ -29,14 +36,78 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
+        this(module, config, stdinFile, false);
+    }
+
+    private ReproductionCommand(
+            String module, RunConfig config, String stdinFile, boolean seedForm) {
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
+        this.seedForm = seedForm;
+    }
+
+    /**
+     * Commands in the seed's flat form, for a check that branches on select decisions only;
+     * options the flat form does not take (--stdin, --max-steps, --max-memory) never differ
+     * from their defaults there, since the flat form passes them to the guest.
+     */
+    public static ReproductionCommand seedForm(String module, RunConfig config) {
+        return new ReproductionCommand(module, config, null, true);
+    }
+
+    /** The command that makes {@code run} again: {@link #forTrace}, or the seed's form. */
+    public String forRun(RunOutcome run) {
+        if (!seedForm) {
+            return forTrace(run.trace());
+        }
+        List<Integer> selects = new ArrayList<>();
+        for (int i = 0; i < run.trace().size(); i++) {
+            if (run.decisionKinds().get(i) == DecisionKind.SELECT) {
+                selects.add(run.trace().get(i));
+            }
+        }
+        List<String> words = new ArrayList<>(List.of("detwasm", module));
+        options(words);
+        if (!selects.isEmpty()) {
+            words.add("--trace");
+            words.add(TraceText.format(selects));
+        }
+        if (argsLookLikeFlags()) {
+            words.add("--");
+        }
+        return command(words);
     }
 
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        options(words);
+        if (config.maxSteps() != 0) {
+            words.add("--max-steps");
+            words.add(String.valueOf(config.maxSteps()));
+        }
+        if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
+            words.add("--max-memory");
+            words.add(String.valueOf(config.maxMemoryPages()));
+        }
+        if (stdinFile != null) {
+            words.add("--stdin");
+            words.add(stdinFile);
+        }
+        if (!trace.isEmpty()) {
+            words.add("--trace");
+            words.add(TraceText.format(trace));
+        }
+        if (module.startsWith("-") || argsLookLikeFlags()) {
+            words.add("--");
+        }
+        words.add(module);
+        return command(words);
+    }
+
+    /** The options both forms share: those of the run the flat form takes too. */
+    private void options(List<String> words) {
         if (config.engine() != Engine.AOT) {
             words.add("--engine");
             words.add(config.engine().cliName());
@@ -57,26 +128,14 @@ public final class ReproductionCommand {
             words.add("--seed");
             words.add(String.valueOf(config.seed()));
         }
-        if (config.maxSteps() != 0) {
-            words.add("--max-steps");
-            words.add(String.valueOf(config.maxSteps()));
-        }
-        if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
-            words.add("--max-memory");
-            words.add(String.valueOf(config.maxMemoryPages()));
-        }
-        if (stdinFile != null) {
-            words.add("--stdin");
-            words.add(stdinFile);
-        }
-        if (!trace.isEmpty()) {
-            words.add("--trace");
-            words.add(TraceText.format(trace));
-        }
-        if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
-            words.add("--");
-        }
-        words.add(module);
+    }
+
+    private boolean argsLookLikeFlags() {
+        return config.args().stream().anyMatch(a -> a.startsWith("-"));
+    }
+
+    /** {@code words}, then the guest's arguments, as one shell line. */
+    private String command(List<String> words) {
         words.addAll(config.args());
         String command = words.stream().map(ReproductionCommand::quote).collect(
                 Collectors.joining(" "));

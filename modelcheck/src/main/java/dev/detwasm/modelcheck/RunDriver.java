@@ -41,10 +41,12 @@ public final class RunDriver implements DecisionSource {
             throw new IllegalStateException(
                     "chooser picked option " + choice + " outside " + Arrays.toString(allowed));
         }
+        steps.add(
+                new Step(at, decision.kind(), allowed, choice, preemptions,
+                        decision.isPreemption(1)));
         if (decision.isPreemption(choice)) {
             preemptions++;
         }
-        steps.add(new Step(at, decision.kind(), allowed, choice));
         return choice;
     }
 
@@ -69,6 +71,11 @@ public final class RunDriver implements DecisionSource {
     /** The branching decisions made so far. */
     public List<Step> steps() {
         return List.copyOf(steps);
+    }
+
+    /** How many preemptions the run made. */
+    public int preemptions() {
+        return preemptions;
     }
 
     /** Whether the run had more branching decisions than {@code --max-decisions} allows. */

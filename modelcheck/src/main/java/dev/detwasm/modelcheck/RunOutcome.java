@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param decisionKinds the kind of each entry of {@code trace}
  * @param reachedSites the {@code must_reach} sites the run reached, in order, as {@code
  *     FILE:LINE:COLUMN}
+ * @param location the wasm function a trap happened in, where the engine tells (see {@link
+ *     RunResult#trapFunction}); empty otherwise
  */
 public record RunOutcome(
         Termination termination,
@@ -24,9 +26,11 @@ public record RunOutcome(
         byte[] stderr,
         List<Integer> trace,
         List<DecisionKind> decisionKinds,
-        List<String> reachedSites) {
+        List<String> reachedSites,
+        String location) {
 
     public RunOutcome {
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(termination, "termination");
         stdout = stdout.clone();
         stderr = stderr.clone();
@@ -43,7 +47,8 @@ public record RunOutcome(
                 result.stderr(),
                 result.trace(),
                 result.decisionKinds(),
-                reachedSites);
+                reachedSites,
+                result.trapFunction());
     }
 
     @Override

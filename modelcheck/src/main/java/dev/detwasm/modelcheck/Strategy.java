@@ -11,6 +11,8 @@ import java.util.List;
  * <p>Not thread-safe: the explorer calls it under its lock.
  */
 public interface Strategy {
+    /** {@link #frontier} when the strategy cannot tell how many runs are left. */
+    long UNKNOWN = -1;
 
     /**
      * The runs this strategy will make next, in order, at most {@code limit}; the first is the
@@ -22,4 +24,18 @@ public interface Strategy {
 
     /** The first of {@link #upcoming} has run. */
     void completed(ExploredRun run);
+
+    /**
+     * The name reports give the strategy that planned the first of {@link #upcoming}, e.g.
+     * {@code dfs} or {@code pct depth 2}: a portfolio names the member whose run it is.
+     */
+    String origin();
+
+    /**
+     * How many distinct runs not yet made this strategy knows of (the systematic strategies'
+     * pending prefixes), or {@link #UNKNOWN}: a sampling strategy cannot tell what is left.
+     */
+    default long frontier() {
+        return UNKNOWN;
+    }
 }

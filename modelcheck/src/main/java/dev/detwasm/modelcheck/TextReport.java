@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The human summary of a check, for stdout. {@link #summary} is everything but the timing: the
- * same on every machine and for any number of workers, so golden tests compare it; {@link
- * #timing} is the one line that is not.
+ * The human summary of a check, for stdout: the {@link #summary}, the {@link #timing} line, and
+ * last the {@link #verdict}, which says whether a failure was found and, when none was, whether
+ * that covers every run or how the exploration was cut short. All but the timing line is the
+ * same on every machine and for any number of workers, so golden tests compare it.
  */
 public final class TextReport {
     /** A failing run's output is shown up to this many lines per stream; the JSON has it all. */
@@ -25,9 +26,56 @@ public final class TextReport {
 
     private TextReport() {}
 
-    /** The summary, then the timing line after a blank line. */
+    /** The summary, then the timing line after a blank line, then the verdict. */
     public static String render(CheckReport report, int jobs) {
-        return summary(report) + "\n" + timing(report, jobs);
+        return summary(report) + "\n" + timing(report, jobs) + verdict(report) + "\n";
+    }
+
+    /**
+     * One line: what was found, and for an exploration without failure whether it covered
+     * every run; "no failure found" must never read like "verified" when it did not.
+     */
+    public static String verdict(CheckReport report) {
+        if (!report.failures().isEmpty()) {
+            FailingRun first = report.failures().stream()
+                    .min(java.util.Comparator.comparingLong(FailingRun::firstRun)).orElseThrow();
+            return "FAILED: " + count(report.failingRuns(), "failing run") + " of "
+                    + report.runs() + ", " + count(report.failures().size(), "distinct failure")
+                    + "; the first at run #" + first.firstRun() + ", found by " + first.foundBy();
+        }
+        if (!report.unreachedDeclarations().isEmpty()) {
+            return "FAILED: " + report.unreachedDeclarations().size()
+                    + " declared must_reach site" + (report.unreachedDeclarations().size() == 1
+                            ? " was" : "s were")
+                    + " not reached in " + count(report.runs(), "run")
+                    + (report.exhaustive() ? " (exhaustive)" : " (NOT exhaustive: cut short by "
+                            + cutBy(report) + ")");
+        }
+        if (report.exhaustive()) {
+            return "no failure in " + count(report.runs(), "run")
+                    + ", exhaustive: every run of the tree of decisions was made";
+        }
+        return "no failure found in " + count(report.runs(), "run")
+                + ", but NOT exhaustive: cut short by " + cutBy(report)
+                + "; runs not made may fail";
+    }
+
+    /** The bounds that cut the exploration short, each with its value and what it left out. */
+    private static String cutBy(CheckReport report) {
+        List<String> parts = new ArrayList<>();
+        for (Bound b : report.bounds()) {
+            String value = report.settings().valueOf(b);
+            String part = value.isEmpty() ? b.cliName() : b.cliName() + " " + value;
+            parts.add(part + switch (b) {
+                case MAX_RUNS, TIME_LIMIT -> report.frontier() > 0
+                        ? " (at least " + count(report.frontier(), "run") + " left unexplored)"
+                        : "";
+                case PREEMPTION_BOUND -> " (runs with more preemptions not made)";
+                case MAX_DECISIONS -> " (later decisions of a run took option 0)";
+                case STOP_ON_FIRST -> "";
+            });
+        }
+        return String.join(", ", parts);
     }
 
     /** Everything but the timing. */
@@ -67,15 +115,16 @@ public final class TextReport {
             if (n == MAX_FAILURES_SHOWN) {
                 out.append('\n').append("... and ")
                         .append(report.failures().size() - MAX_FAILURES_SHOWN)
-                        .append(" more distinct failing runs: --report FILE.json lists them all\n");
+                        .append(" more distinct failures: --report FILE.json lists them all\n");
                 break;
             }
-            out.append('\n').append("failure ").append(++n).append(": run #").append(f.run())
-                    .append(": ").append(f.description());
-            if (f.occurrences() > 1) {
-                out.append(" (made ").append(f.occurrences()).append(" times)");
-            }
-            out.append('\n');
+            out.append('\n').append("failure ").append(++n).append(": ")
+                    .append(f.description()).append('\n');
+            out.append("  ").append(count(f.occurrences(), "run")).append(", first run #")
+                    .append(f.firstRun()).append(" (found by ").append(f.foundBy())
+                    .append("); simplest: run #").append(f.run()).append(", ")
+                    .append(count(f.preemptions(), "preemption")).append(", ")
+                    .append(count(f.trace().size(), "decision")).append('\n');
             out.append("  trace: ").append(trace(f.trace())).append('\n');
             out.append("  reproduce: ").append(f.command()).append('\n');
             output(out, "stdout", f.stdout());

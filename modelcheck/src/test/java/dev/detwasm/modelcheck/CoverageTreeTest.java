@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CoverageTreeTest {
     private static Step step(int index, int[] allowed, int choice) {
-        return new Step(index, DecisionKind.SCHEDULE, allowed, choice);
+        return new Step(index, DecisionKind.SCHEDULE, allowed, choice, 0, false);
     }
 
     @Test

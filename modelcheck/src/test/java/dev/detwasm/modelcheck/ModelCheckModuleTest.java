@@ -23,7 +23,8 @@ class ModelCheckModuleTest {
     @Test
     void bindsEachStrategyUnderItsName() {
         ModelChecker checker = injector.getInstance(ModelChecker.class);
-        assertEquals(List.of("bfs", "dfs", "pct", "random"), List.copyOf(checker.strategyNames()));
+        assertEquals(List.of("bfs", "dfs", "pct", "portfolio", "random"),
+                List.copyOf(checker.strategyNames()));
         StrategySettings settings = new StrategySettings(0, 3);
         Map<String, StrategyFactory> strategies =
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
@@ -31,6 +32,7 @@ class ModelCheckModuleTest {
         assertInstanceOf(BfsStrategy.class, strategies.get("bfs").create(settings));
         assertInstanceOf(RandomStrategy.class, strategies.get("random").create(settings));
         assertInstanceOf(PctStrategy.class, strategies.get("pct").create(settings));
+        assertInstanceOf(PortfolioStrategy.class, strategies.get("portfolio").create(settings));
     }
 
     @Test
@@ -43,7 +45,7 @@ class ModelCheckModuleTest {
                                 new ReproductionCommand("p.wasm", RunConfig.builder().build(),
                                         null),
                                 ProgressListener.NONE));
-        assertEquals("unknown strategy 'chess'; expected one of bfs, dfs, pct, random",
+        assertEquals("unknown strategy 'chess'; expected one of bfs, dfs, pct, portfolio, random",
                 e.getMessage());
     }
 }

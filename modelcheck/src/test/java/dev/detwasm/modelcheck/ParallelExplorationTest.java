@@ -95,7 +95,8 @@ class ParallelExplorationTest {
                     return tree.execute(source);
                 };
         CheckReport report =
-                checker.explore("p.wasm", slow, 0, CheckSettings.builder().jobs(4).build(),
+                checker.explore("p.wasm", slow, 0,
+                        CheckSettings.builder().strategy("dfs").jobs(4).build(),
                         reproduction, ProgressListener.NONE);
         assertEquals(81, report.runs());
         assertTrue(most.get() > 1, "at most " + most.get() + " run at once");

@@ -59,7 +59,8 @@ class ReportsTest {
                   3. exit 0, 1 run, first run #1 (trace 1,0), stdout "[1, 0]\\n"
                   4. exit 1, 1 run, first run #3 (trace 1,1), stdout "[1, 1]\\n"
 
-                failure 1: run #3: exit 1 in thread 0
+                failure 1: exit 1 in thread 0
+                  1 run, first run #3 (found by bfs); simplest: run #3, 0 preemptions, 2 decisions
                   trace: 1,1
                   reproduce: detwasm run --trace 1,1 p.wasm
                   stdout:
@@ -75,12 +76,14 @@ class ReportsTest {
     }
 
     @Test
-    void theTimingLineFollowsTheSummary() throws Exception {
+    void theTimingLineFollowsTheSummaryAndTheVerdictEndsTheReport() throws Exception {
         CheckReport report = check();
         String text = TextReport.render(report, 2);
         assertTrue(text.startsWith(TextReport.summary(report) + "\ntime: "), text);
         assertTrue(text.endsWith(" s, 2 jobs, " + String.format(java.util.Locale.ROOT, "%.1f",
-                report.runsPerSecond()) + " runs/s\n"), text);
+                report.runsPerSecond()) + " runs/s\n"
+                + "FAILED: 1 failing run of 4, 1 distinct failure; the first at run #3, found by"
+                + " bfs\n"), text);
     }
 
     @Test
@@ -106,19 +109,84 @@ class ReportsTest {
         assertEquals("bounded by max-runs 3, preemption-bound 1", TextReport.completeness(report));
     }
 
+    private CheckReport cutShort(boolean requireExhaustive) throws Exception {
+        return checker.explore("p.wasm", new SyntheticThreads(new int[] {3, 3}, -1), 0,
+                CheckSettings.builder().strategy("dfs").maxRuns(3).preemptionBound(1)
+                        .requireExhaustive(requireExhaustive).build(),
+                new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                ProgressListener.NONE);
+    }
+
+    @Test
+    void aCutShortExplorationWithoutFailureSaysSoLast() throws Exception {
+        CheckReport report = cutShort(false);
+        String text = TextReport.render(report, 1);
+        assertTrue(text.endsWith("\nno failure found in 3 runs, but NOT exhaustive: cut short by"
+                + " max-runs 3 (at least " + report.frontier()
+                + (report.frontier() == 1 ? " run" : " runs") + " left unexplored),"
+                + " preemption-bound 1 (runs with more preemptions not made); runs not made may"
+                + " fail\n"), text);
+        assertTrue(report.frontier() > 0);
+        assertEquals(0, report.exitCode());
+        JsonNode json = new ObjectMapper().readTree(new JsonReport().render(report, 1));
+        assertFalse(json.get("exhaustive").asBoolean());
+        assertEquals(report.frontier(), json.get("frontier").asLong());
+        assertEquals(TextReport.verdict(report), json.get("verdict").asText());
+    }
+
+    @Test
+    void requireExhaustiveFailsACutShortExplorationWithItsOwnCode() throws Exception {
+        CheckReport report = cutShort(true);
+        assertEquals(ExitCodes.NOT_EXHAUSTIVE, report.exitCode());
+        assertEquals(75, report.exitCode());
+        Document xml = parse(new JunitReport().render(report));
+        Element exploration = (Element) xml.getElementsByTagName("testcase").item(0);
+        Element failure = (Element) exploration.getElementsByTagName("failure").item(0);
+        assertEquals("not-exhaustive", failure.getAttribute("type"));
+        assertEquals(TextReport.verdict(report), failure.getAttribute("message"));
+        Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+        assertEquals("1", suite.getAttribute("failures"));
+        NodeList properties = suite.getElementsByTagName("property");
+        assertEquals("exhaustive", ((Element) properties.item(0)).getAttribute("name"));
+        assertEquals("false", ((Element) properties.item(0)).getAttribute("value"));
+        assertEquals("max-runs,preemption-bound",
+                ((Element) properties.item(1)).getAttribute("value"));
+    }
+
+    @Test
+    void anExhaustiveExplorationWithoutFailureSaysItMadeEveryRun() throws Exception {
+        CheckReport report =
+                checker.explore("p.wasm", SyntheticTree.uniform(2, 2), 0,
+                        CheckSettings.builder().requireExhaustive(true).build(),
+                        new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
+                        ProgressListener.NONE);
+        assertEquals("no failure in " + report.runs() + " runs, exhaustive: every run of the tree"
+                + " of decisions was made", TextReport.verdict(report));
+        assertEquals(0, report.exitCode());
+    }
+
     @Test
     void theTextShowsTheFirstFailuresAndTheJsonAllOfThem() throws Exception {
+        SyntheticTree tree = SyntheticTree.uniform(5, 2);
+        RunExecutor everyRunItsOwnExitCode =
+                source -> {
+                    RunOutcome o = tree.execute(source);
+                    int code = 1;
+                    for (int choice : o.trace()) {
+                        code = 2 * code + choice;
+                    }
+                    return new RunOutcome(Termination.exit(0, code - 31), o.stdout(), o.stderr(),
+                            o.trace(), o.decisionKinds(), o.reachedSites(), "");
+                };
         CheckReport failing =
-                checker.explore("p.wasm",
-                        new SyntheticTree(path -> path.size() < 5 ? Decision.select(0, 2) : null,
-                                path -> true),
-                        0, CheckSettings.builder().build(),
+                checker.explore("p.wasm", everyRunItsOwnExitCode, 0,
+                        CheckSettings.builder().strategy("dfs").build(),
                         new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),
                         ProgressListener.NONE);
         String text = TextReport.summary(failing);
-        assertTrue(text.contains("\nfailure 20: run #19: "), text);
+        assertTrue(text.contains("\nfailure 20: exit 20 in thread 0\n"), text);
         assertFalse(text.contains("\nfailure 21: "), text);
-        assertTrue(text.contains("\n... and 12 more distinct failing runs: --report FILE.json"
+        assertTrue(text.contains("\n... and 12 more distinct failures: --report FILE.json"
                 + " lists them all\n"), text);
         assertEquals(32, new ObjectMapper().readTree(new JsonReport().render(failing, 1))
                 .get("failures").size());
@@ -127,7 +195,7 @@ class ReportsTest {
     @Test
     void theJsonReportHasEveryFinding() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new JsonReport().render(check(), 3));
-        assertEquals(1, json.get("format").asInt());
+        assertEquals(2, json.get("format").asInt());
         assertEquals("p.wasm", json.get("module").asText());
         assertEquals("bfs", json.at("/settings/strategy").asText());
         assertEquals("[\"schedule\",\"select\",\"wake\"]",
@@ -141,11 +209,18 @@ class ReportsTest {
         assertEquals(0, json.get("bounded_by").size());
         assertTrue(json.get("failed").asBoolean());
         assertEquals(73, json.get("exit_code").asInt());
+        assertTrue(json.get("frontier").isNumber());
+        assertEquals("FAILED: 1 failing run of 4, 1 distinct failure; the first at run #3, found"
+                + " by bfs", json.get("verdict").asText());
         assertEquals(4, json.get("outcomes").size());
         assertEquals("[1, 1]\n", json.at("/outcomes/3/stdout").asText());
         assertEquals(1, json.get("failing_runs").asInt());
         JsonNode failure = json.at("/failures/0");
         assertEquals(3, failure.get("run").asInt());
+        assertEquals(1, failure.get("runs").asInt());
+        assertEquals(3, failure.get("first_run").asInt());
+        assertEquals("bfs", failure.get("found_by").asText());
+        assertEquals(0, failure.get("preemptions").asInt());
         assertEquals("exit", failure.get("kind").asText());
         assertEquals(1, failure.get("exit_code").asInt());
         assertEquals("[1,1]", failure.get("trace").toString());
@@ -175,7 +250,7 @@ class ReportsTest {
         assertEquals("exploration", ((Element) cases.item(0)).getAttribute("name"));
         assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
         Element failingRun = (Element) cases.item(1);
-        assertEquals("run #3: exit", failingRun.getAttribute("name"));
+        assertEquals("failure 1: exit in thread 0", failingRun.getAttribute("name"));
         Element failure = (Element) failingRun.getElementsByTagName("failure").item(0);
         assertEquals("exit", failure.getAttribute("type"));
         assertEquals("exit 1 in thread 0", failure.getAttribute("message"));
@@ -196,7 +271,7 @@ class ReportsTest {
         RunExecutor binary =
                 source -> new RunOutcome(Termination.trap(1, "unreachable"),
                         new byte[] {'a', 1, 0, (byte) 0xff, '<', '&', '\n'}, new byte[] {27, '['},
-                        List.of(), List.of(), List.of());
+                        List.of(), List.of(), List.of(), "");
         CheckReport report =
                 checker.explore("p.wasm", binary, 0, CheckSettings.builder().build(),
                         new ReproductionCommand("p.wasm", RunConfig.builder().build(), null),

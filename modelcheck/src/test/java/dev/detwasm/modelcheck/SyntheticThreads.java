@@ -72,6 +72,7 @@ final class SyntheticThreads implements RunExecutor {
                 new byte[0],
                 decisions.trace(),
                 decisions.kinds(),
-                List.of());
+                List.of(),
+                "");
     }
 }

@@ -112,6 +112,7 @@ final class SyntheticTree implements RunExecutor {
                 new byte[0],
                 decisions.trace(),
                 decisions.kinds(),
-                sites.apply(path));
+                sites.apply(path),
+                "");
     }
 }

@@ -16,6 +16,7 @@ import dev.detwasm.host.spi.DecisionSource;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +144,7 @@ class DecisionPointsTest {
     void replayingARecordedTraceReproducesTheRun() {
         Harness recorded = interleave(new RandomPolicy(42));
         Harness replayed =
-                interleave(new ReplayTrace(recorded.decisions.trace(), new FifoPolicy()));
+                interleave(new ReplayTrace(recorded.decisions.trace(), EnumSet.allOf(DecisionKind.class), new FifoPolicy()));
 
         assertEquals(recorded.events.lines(), replayed.events.lines());
         assertEquals(recorded.notes, replayed.notes);

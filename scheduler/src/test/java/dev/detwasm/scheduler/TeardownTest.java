@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.decide.FifoPolicy;
 import dev.detwasm.host.decide.ReplayTrace;
+import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.ThreadKilled;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
@@ -170,7 +172,7 @@ class TeardownTest {
 
     @Test
     void aTraceThatDoesNotFitEndsTheRunAsAHostError() {
-        Harness replay = new Harness(new ReplayTrace(List.of(5), new FifoPolicy()), carriers);
+        Harness replay = new Harness(new ReplayTrace(List.of(5), EnumSet.allOf(DecisionKind.class), new FifoPolicy()), carriers);
 
         Termination end =
                 replay.run(

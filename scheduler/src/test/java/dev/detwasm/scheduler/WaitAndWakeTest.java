@@ -9,6 +9,7 @@ import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class WaitAndWakeTest {
 
     @Test
     void wakingFewerThanWaitIsAWakeDecisionPerThreadAmongTheRemainingWaiters() {
-        use(new ReplayTrace(List.of(0, 0, 0, 2, 0), new FifoPolicy()));
+        use(new ReplayTrace(List.of(0, 0, 0, 2, 0), EnumSet.allOf(DecisionKind.class), new FifoPolicy()));
 
         Termination end =
                 h.run(

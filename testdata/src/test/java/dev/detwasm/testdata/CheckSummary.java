@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * The text report of {@code detwasm check}, read back: the summary (everything the golden files
- * hold), the timing line after it, and the parts the tests look into, the outcome lines and the
- * failing runs.
+ * hold), the timing line, and the parts the tests look into, the outcome lines, the failures
+ * and the verdict.
  *
- * @param summary the report up to the blank line before the timing line
+ * @param summary the report without its timing line: up to the blank line before it, then the
+ *     verdict line after it
  * @param timing the timing line, without its newline
  */
 record CheckSummary(String summary, String timing) {
@@ -20,14 +21,16 @@ record CheckSummary(String summary, String timing) {
 
     private static final Pattern RUNS = Pattern.compile("runs: (\\d+) \\((\\d+) distinct\\),"
             + " outcomes: \\d+, failing runs: \\d+(?: \\((\\d+) distinct\\))?");
-    private static final Pattern FAILURE =
-            Pattern.compile("failure \\d+: run #(\\d+): (.*?)(?: \\(made \\d+ times\\))?");
+    private static final Pattern FAILURE = Pattern.compile("failure \\d+: (.*)");
+    private static final Pattern FAILURE_RUNS = Pattern.compile(
+            "  (\\d+) runs?, first run #\\d+ \\(found by [a-z0-9 ]+\\); simplest: run #(\\d+),"
+                    + " \\d+ preemptions?, \\d+ decisions?");
     private static final Pattern OUTCOME = Pattern.compile(
             "  \\d+\\. (.+), (\\d+) runs?, first run #\\d+ \\(trace [^)]*\\), stdout (\".*)");
 
-    /** One failing run as the report shows it. */
-    record Failure(
-            long run, String description, String trace, String command, String stdout, String stderr) {}
+    /** One failure as the report shows it: its description, count, and simplest run. */
+    record Failure(long run, long runs, String description, String trace, String command,
+            String stdout, String stderr) {}
 
     /** One line of the outcomes: how the runs ended, how many, and their stdout as quoted. */
     record Outcome(String ending, long runs, String stdout) {}
@@ -35,18 +38,26 @@ record CheckSummary(String summary, String timing) {
     /**
      * Splits a report into its summary and timing line.
      *
-     * @throws IllegalArgumentException when it does not end with a blank line and a timing line
+     * @throws IllegalArgumentException when it does not end with a blank line, a timing line and
+     *     the verdict
      */
     static CheckSummary of(String report) {
         int blank = report.lastIndexOf("\n\n");
-        if (blank < 0 || !report.endsWith("\n")) {
-            throw new IllegalArgumentException("no timing line at the end of:\n" + report);
+        int verdict = report.lastIndexOf('\n', report.length() - 2);
+        if (blank < 0 || verdict <= blank + 1 || !report.endsWith("\n")) {
+            throw new IllegalArgumentException("no timing line and verdict at the end of:\n" + report);
         }
-        String timing = report.substring(blank + 2, report.length() - 1);
+        String timing = report.substring(blank + 2, verdict);
         if (!TIMING.matcher(timing).matches()) {
             throw new IllegalArgumentException("not a timing line: " + timing);
         }
-        return new CheckSummary(report.substring(0, blank + 1), timing);
+        return new CheckSummary(report.substring(0, blank + 2) + report.substring(verdict + 1), timing);
+    }
+
+    /** The last line: what was found, and whether the exploration was exhaustive. */
+    String verdict() {
+        String[] lines = summary.split("\n");
+        return lines[lines.length - 1];
     }
 
     /** How many jobs the timing line names. */
@@ -103,7 +114,7 @@ record CheckSummary(String summary, String timing) {
         return outcomes;
     }
 
-    /** The failing runs shown, with their stdout and stderr as the run printed them. */
+    /** The failures shown, with the stdout and stderr of their simplest run as it printed them. */
     List<Failure> failures() {
         List<Failure> failures = new ArrayList<>();
         String[] lines = summary.split("\n", -1);
@@ -112,14 +123,18 @@ record CheckSummary(String summary, String timing) {
             if (!m.matches()) {
                 continue;
             }
+            Matcher runs = FAILURE_RUNS.matcher(lines[++i]);
+            if (!runs.matches()) {
+                throw new IllegalArgumentException("not the runs of a failure: " + lines[i]);
+            }
             String trace = field(lines[++i], "  trace: ");
             String command = field(lines[++i], "  reproduce: ");
             StringBuilder stdout = new StringBuilder();
             i = output(lines, i + 1, "stdout", stdout);
             StringBuilder stderr = new StringBuilder();
             i = output(lines, i, "stderr", stderr) - 1;
-            failures.add(new Failure(Long.parseLong(m.group(1)), m.group(2), trace, command,
-                    stdout.toString(), stderr.toString()));
+            failures.add(new Failure(Long.parseLong(runs.group(2)), Long.parseLong(runs.group(1)),
+                    m.group(1), trace, command, stdout.toString(), stderr.toString()));
         }
         return failures;
     }

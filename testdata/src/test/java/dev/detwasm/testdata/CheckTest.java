@@ -2,6 +2,7 @@ package dev.detwasm.testdata;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The model-checking fixtures, the {@code check} lines of {@code fixtures.txt}: each report
@@ -60,7 +62,11 @@ class CheckTest {
         assertReport(fixture, "aot", List.of("--jobs", "2"), expectedSummary(fixture), 2);
     }
 
-    /** The seed's {@code detwasm MODULE --model-check} is select-only BFS. */
+    /**
+     * The seed's {@code detwasm MODULE --model-check} is select-only BFS, and prints the seed's
+     * reproduction commands: {@code detwasm MODULE --trace C1,C2} with the select choices only
+     * (the lost update: the first worker sleeps, then the second does not).
+     */
     @Test
     void seedsModelCheckFormIsSelectOnlyBfs() throws IOException {
         Fixture bfs = Manifest.load(TESTDATA).stream()
@@ -70,8 +76,34 @@ class CheckTest {
         assertEquals(List.of("--strategy", "bfs", "--decisions", "select"), bfs.flags());
         CliRun run = CliRun.of(List.of(TESTDATA.resolve(bfs.module()).toString(), "--model-check"));
         assertEquals(bfs.expectedExitCode(TESTDATA), run.exitCode(), run.summary());
-        GoldenAssert.assertSameText(bfs.expectedOutput(), expectedSummary(bfs), "the --model-check report",
-                fromRoot(CheckSummary.of(run.stdoutText()).summary()), run.summary());
+        String expected = expectedSummary(bfs).replaceAll("(?m)^  reproduce: .*$",
+                "  reproduce: detwasm testdata/cpp/lost_update.wasm --trace 1,0");
+        GoldenAssert.assertSameText(bfs.expectedOutput() + " with the seed's commands", expected,
+                "the --model-check report", fromRoot(CheckSummary.of(run.stdoutText()).summary()),
+                run.summary());
+    }
+
+    /**
+     * The seed's flat {@code --trace} lists select choices only, under fifo, and so does {@code
+     * run --decisions select}: twice each, under both engines, the lost update and its
+     * opposite.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"aot", "interpreter"})
+    void seedsFlatTraceReplaysSelectChoicesOnly(String engine) {
+        String module = TESTDATA.resolve("cpp/lost_update.wasm").toString();
+        for (int i = 0; i < 2; i++) {
+            assertRun(1, "slot=1\n", List.of(module, "--engine", engine, "--trace", "1,0"));
+            assertRun(1, "slot=1\n", List.of("run", "--engine", engine, "--decisions", "select",
+                    "--trace", "1,1", module));
+            assertRun(0, "slot=2\n", List.of(module, "--engine", engine, "--trace", "0,1"));
+        }
+    }
+
+    private static void assertRun(int exitCode, String stdout, List<String> args) {
+        CliRun run = CliRun.of(args);
+        assertTrue(run.sameAs(new CliRun(exitCode, stdout.getBytes(StandardCharsets.UTF_8),
+                new byte[0])), String.join(" ", args) + ": " + run.summary() + run.stdoutText());
     }
 
     /**

@@ -72,6 +72,7 @@ public class CheckBenchmark {
         config = RunConfig.builder().build();
         settings =
                 CheckSettings.builder()
+                        .strategy("dfs")
                         .preemptionBound(1)
                         .maxRuns(CheckSettings.UNLIMITED)
                         .jobs(jobs)

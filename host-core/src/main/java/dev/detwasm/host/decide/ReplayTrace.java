@@ -1,27 +1,36 @@
 package dev.detwasm.host.decide;
 
 import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Replays a trace: the i-th decision of the run takes the i-th entry; once the trace is used
- * up, {@code then} decides. An entry out of range for its decision is reported by {@link
+ * Replays a trace: the i-th decision of the run among those of the trace's kinds takes the
+ * i-th entry; decisions of other kinds, and every decision once the trace is used up, are left
+ * to {@code then}. With every kind, the trace is the run's whole list of choices; with {@code
+ * select} alone it lists only the {@code model_checker_select} choices, as the seed's traces do.
+ * An entry out of range for its decision is reported by {@link
  * dev.detwasm.host.spi.Decisions}; entries left over at the end by {@link #unused()}.
  */
 public final class ReplayTrace implements DecisionSource {
     private final List<Integer> trace;
+    private final Set<DecisionKind> kinds;
     private final DecisionSource then;
     private int next;
 
-    public ReplayTrace(List<Integer> trace, DecisionSource then) {
+    public ReplayTrace(List<Integer> trace, Set<DecisionKind> kinds, DecisionSource then) {
         this.trace = List.copyOf(trace);
+        this.kinds = EnumSet.noneOf(DecisionKind.class);
+        this.kinds.addAll(kinds);
         this.then = then;
     }
 
     @Override
     public int choose(Decision decision) {
-        if (next < trace.size()) {
+        if (next < trace.size() && kinds.contains(decision.kind())) {
             return trace.get(next++);
         }
         return then.choose(decision);

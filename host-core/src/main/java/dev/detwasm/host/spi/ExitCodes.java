@@ -26,5 +26,11 @@ public final class ExitCodes {
     /** A bug in detwasm itself. */
     public static final int INTERNAL = 74;
 
+    /**
+     * {@code check --require-exhaustive} found no failure but a bound cut the exploration
+     * short: it proves nothing about the runs it did not make.
+     */
+    public static final int NOT_EXHAUSTIVE = 75;
+
     private ExitCodes() {}
 }
