@@ -9,7 +9,7 @@ public final class Passes {
 
     /** A fresh instance of every built-in pass, in the order a combined rewrite runs them. */
     public static List<Pass> all() {
-        return List.of(new FuelPass(), new AtomicsToImportsPass());
+        return List.of(new FuelPass(), new AtomicsToImportsPass(), new SharedAccessPass());
     }
 
     public static Optional<Pass> named(String name) {
