@@ -1,6 +1,9 @@
 package dev.detwasm.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.detwasm.host.load.CompiledModuleCache;
+import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.modelcheck.ModelCheckModule;
 import dev.detwasm.scheduler.SchedulerModule;
@@ -21,5 +24,11 @@ public final class CliModule extends AbstractModule {
         install(new WasiPreview1Module());
         install(new ModelCheckModule());
         bind(CliStreams.class).toInstance(streams);
+    }
+
+    @Provides
+    ProgramLoader programLoader() {
+        return new ProgramLoader(
+                CacheDirectory.of(System.getenv()).map(CompiledModuleCache::new));
     }
 }

@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in());
-        Program program = loader.load(options.module);
+        Program program = options.load(loader);
         RunResult result;
         if (verify) {
             Verifier.Verdict verdict = verifier.verify(program, config);

@@ -5,6 +5,9 @@ import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.SchedulePolicy;
 import dev.detwasm.host.TraceText;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -101,6 +104,13 @@ public final class RunOptions {
                     + " (default: 65536 = 4 GiB).")
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
+    @Option(
+            names = "--no-cache",
+            description = "Compile the module anew instead of using (and filling) the compile"
+                    + " cache in $DETWASM_CACHE, else $XDG_CACHE_HOME/detwasm, else"
+                    + " ~/.cache/detwasm. DETWASM_CACHE=off turns the cache off for good.")
+    boolean noCache;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
     Path module;
 
@@ -109,6 +119,11 @@ public final class RunOptions {
             paramLabel = "ARGS",
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
+
+    /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
+    Program load(ProgramLoader loader) throws LoadException {
+        return (noCache ? loader.withoutCache() : loader).load(module);
+    }
 
     /** The run configuration these options describe, reading stdin from {@code stdin}. */
     RunConfig toConfig(InputStream stdin) {
