@@ -60,8 +60,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in());
-        Program program = loader.load(options.module);
+        RunConfig config = options.moduleRun(options.toConfig(streams.in()));
+        Program program = loader.load(options.moduleFile());
         RunResult result;
         if (verify) {
             Verifier.Verdict verdict = verifier.verify(program, config);
