@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
 
+    @Mixin ReplayOptions replay;
+
     @Option(
             names = "--verify",
             description = "Run twice with each engine and compare stdout, stderr, exit code and"
@@ -60,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.moduleRun(options.toConfig(streams.in()));
+        RunConfig config =
+                options.moduleRun(replay.applyTo(options.toConfig(streams.in())).build());
         Program program = loader.load(options.moduleFile());
         RunResult result;
         if (verify) {
