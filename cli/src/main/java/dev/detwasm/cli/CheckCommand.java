@@ -164,10 +164,12 @@ public final class CheckCommand implements Callable<Integer> {
                 Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
         ReproductionCommand reproduction =
                 new ReproductionCommand(
+                        options.moduleFlags(),
                         options.module.toString(),
                         config,
                         options.stdinFile == null ? null : options.stdinFile.toString());
-        CheckReport report = checker.check(program, config, settings, reproduction, progress);
+        CheckReport report = checker.check(
+                program, options.moduleRun(config), settings, reproduction, progress);
         streams.out().print(TextReport.render(report, jobs));
         streams.out().flush();
         if (jsonFile != null) {

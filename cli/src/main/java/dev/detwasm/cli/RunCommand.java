@@ -62,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
+        RunConfig config =
+                options.moduleRun(replay.applyTo(options.toConfig(streams.in())).build());
         Program program = options.load(loader);
         RunResult result;
         if (verify) {

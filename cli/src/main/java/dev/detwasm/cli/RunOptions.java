@@ -92,7 +92,18 @@ public final class RunOptions {
                     + " ~/.cache/detwasm. DETWASM_CACHE=off turns the cache off for good.")
     boolean noCache;
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
+    @Option(
+            names = "--python",
+            description = "MODULE is a Python script: run it with the bundled CPython 3.13 and"
+                    + " its standard library. The script's directory is mounted at /script"
+                    + " (sys.argv[0] is /script/NAME), the library at /usr/local/lib; ARGS go"
+                    + " to the script.")
+    boolean python;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "MODULE",
+            description = "A .wasm binary or WAT text (a Python script with --python).")
     Path module;
 
     @Parameters(
@@ -103,12 +114,41 @@ public final class RunOptions {
 
     /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
     Program load(ProgramLoader loader) throws LoadException {
-        return (noCache ? loader.withoutCache() : loader).load(module);
+        return (noCache ? loader.withoutCache() : loader).load(moduleFile());
+    }
+
+    /** The file to load: MODULE, or the bundled interpreter under --python. */
+    Path moduleFile() {
+        return python ? pythonScript().interpreter() : module;
+    }
+
+    /**
+     * The words that name what runs, for a reproduction command: MODULE, or {@code --python}
+     * and the script.
+     */
+    List<String> moduleFlags() {
+        return python ? List.of("--python") : List.of();
+    }
+
+    /**
+     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
+     * under --python, the interpreter's run of the script.
+     */
+    RunConfig moduleRun(RunConfig config) {
+        return python ? pythonScript().interpreterRun(config) : config;
+    }
+
+    private PythonScript pythonScript() {
+        if (!argv0.equals(RunConfig.DEFAULT_ARGV0)) {
+            throw usage("--argv0 does not go with --python: sys.argv[0] is the script's path");
+        }
+        return PythonScript.of(module);
     }
 
     /**
      * A builder holding the run configuration these options describe, reading stdin from
-     * {@code stdin}; the command adds what only it decides.
+     * {@code stdin}; the command adds what only it decides. Under --python, the run as the user
+     * gave it (see {@link #moduleRun}).
      */
     RunConfig.Builder toConfig(InputStream stdin) {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {

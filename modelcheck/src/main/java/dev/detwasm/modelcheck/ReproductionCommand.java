@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
+    private final List<String> moduleFlags;
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
@@ -29,6 +30,16 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
+        this(List.of(), module, config, stdinFile);
+    }
+
+    /**
+     * The same, for a module named with flags that say what it is ({@code --python
+     * SCRIPT}); {@code config} is the run as the user gave it, before those flags expand it.
+     */
+    public ReproductionCommand(
+            List<String> moduleFlags, String module, RunConfig config, String stdinFile) {
+        this.moduleFlags = List.copyOf(moduleFlags);
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
@@ -73,6 +84,7 @@ public final class ReproductionCommand {
             words.add("--trace");
             words.add(TraceText.format(trace));
         }
+        words.addAll(moduleFlags);
         if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
             words.add("--");
         }
