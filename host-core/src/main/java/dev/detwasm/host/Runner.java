@@ -71,11 +71,11 @@ public final class Runner {
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
                         machineFactory);
-        List<HostFunction> functions = new ArrayList<>();
+        OfferedImports offered = new OfferedImports();
         for (HostModule module : hostModules) {
-            functions.addAll(module.functions(run));
+            offered.add(module, module.functions(run));
         }
-        List<HostFunction> imported = Linker.link(program, functions, config.maxMemoryPages());
+        List<HostFunction> imported = Linker.link(program, offered, config.maxMemoryPages());
         run.link(ImportValues.builder().withFunctions(new ArrayList<>(imported)));
 
         Termination termination = threads.run(run::main);

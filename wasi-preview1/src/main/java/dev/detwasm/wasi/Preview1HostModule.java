@@ -41,6 +41,11 @@ public final class Preview1HostModule implements HostModule {
     }
 
     @Override
+    public String name() {
+        return MODULE;
+    }
+
+    @Override
     public List<HostFunction> functions(RunContext run) {
         RunConfig config = run.config();
         List<MountImage> images = config.mounts().stream().map(mounts::load).toList();

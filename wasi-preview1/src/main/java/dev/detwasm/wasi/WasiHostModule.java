@@ -24,6 +24,11 @@ public final class WasiHostModule implements HostModule {
     private static final int MAX_FILE_NAME = 4096;
 
     @Override
+    public String name() {
+        return MODULE;
+    }
+
+    @Override
     public List<HostFunction> functions(RunContext run) {
         return new WasiFunctionTable(MODULE, run)
                 .value("thread-spawn", (m, a) -> spawn(run, (int) a[0]), ptr("start_arg"))
