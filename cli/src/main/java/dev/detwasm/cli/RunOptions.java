@@ -1,5 +1,6 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
@@ -101,6 +102,21 @@ public final class RunOptions {
                     + " (default: 65536 = 4 GiB).")
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
+    @Option(
+            names = "--plugin",
+            paramLabel = "PATH.jar",
+            description = "Load the Guice modules this jar lists in META-INF/services/"
+                    + "com.google.inject.Module and let them override the defaults: a clock,"
+                    + " entropy, host functions, strategies (repeatable; see docs/plugins.md).")
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(
+            names = "--plugin-module",
+            paramLabel = "CLASS",
+            description = "Load only this Guice module class from the --plugin jars instead of"
+                    + " those they list (repeatable).")
+    List<String> pluginModules = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
     Path module;
 
@@ -109,6 +125,24 @@ public final class RunOptions {
             paramLabel = "ARGS",
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
+
+    /** A sandbox for MODULE wired with the plugins, making runs with {@code config}. */
+    Sandbox.Builder sandbox(RunConfig config) {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return Sandbox.builder(module)
+                .withConfig(config)
+                .withModules(PluginJars.load(plugins, pluginModules))
+                .withReproduction(module.toString(),
+                        stdinFile == null ? null : stdinFile.toString(), hostOptions);
+    }
 
     /** The run configuration these options describe, reading stdin from {@code stdin}. */
     RunConfig toConfig(InputStream stdin) {

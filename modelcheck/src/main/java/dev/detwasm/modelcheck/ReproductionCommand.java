@@ -21,6 +21,7 @@ public final class ReproductionCommand {
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
+    private final List<String> hostOptions;
 
     /**
      * @param module the module as the user named it
@@ -29,14 +30,25 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
+        this(module, config, stdinFile, List.of());
+    }
+
+    /**
+     * @param hostOptions options that shape the host rather than the run, such as {@code
+     *     --plugin PATH}, put first as given
+     */
+    public ReproductionCommand(
+            String module, RunConfig config, String stdinFile, List<String> hostOptions) {
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
+        this.hostOptions = List.copyOf(hostOptions);
     }
 
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        words.addAll(hostOptions);
         if (config.engine() != Engine.AOT) {
             words.add("--engine");
             words.add(config.engine().cliName());
