@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 
 /**
  * The Guice modules of {@code --plugin} jars: those each jar lists for {@link ServiceLoader}
@@ -43,10 +41,9 @@ final class PluginJars {
             }
             urls.add(url(jar));
         }
-        ClassLoader parent = PluginJars.class.getClassLoader();
-        ClassLoader loader =
-                new URLClassLoader("detwasm-plugins", urls.toArray(URL[]::new), parent);
-        return moduleClasses.isEmpty() ? listed(loader, parent) : named(loader, moduleClasses);
+        ClassLoader loader = new URLClassLoader(
+                "detwasm-plugins", urls.toArray(URL[]::new), PluginJars.class.getClassLoader());
+        return moduleClasses.isEmpty() ? listed(loader) : named(loader, moduleClasses);
     }
 
     /** Whether {@code jar} lists modules for {@link ServiceLoader}; errors when unreadable. */
@@ -70,19 +67,11 @@ final class PluginJars {
         }
     }
 
-    /** The modules the jars list, in jar order, leaving out any detwasm's class path lists. */
-    private static List<Module> listed(ClassLoader loader, ClassLoader parent) {
+    /** The modules the jars list, in jar order. */
+    private static List<Module> listed(ClassLoader loader) {
         try {
-            Set<Class<?>> ours = ServiceLoader.load(Module.class, parent).stream()
-                    .map(ServiceLoader.Provider::type)
-                    .collect(Collectors.toSet());
             List<Module> modules = new ArrayList<>();
-            for (ServiceLoader.Provider<Module> p : ServiceLoader.load(Module.class, loader)
-                    .stream().toList()) {
-                if (!ours.contains(p.type())) {
-                    modules.add(p.get());
-                }
-            }
+            ServiceLoader.load(Module.class, loader).forEach(modules::add);
             return modules;
         } catch (ServiceConfigurationError e) {
             throw new HostError(ExitCodes.LOAD_ERROR, "--plugin: " + firstLine(e));
