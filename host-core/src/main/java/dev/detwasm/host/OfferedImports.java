@@ -29,8 +29,11 @@ final class OfferedImports {
                     || owner.replaces().contains(existing.owner().name())) {
                 offers.put(name, new Offer(owner, f));
             } else if (!existing.owner().replaces().contains(owner.name())) {
+                // named in a fixed order: the set of host modules has none
+                String a = describe(existing.owner());
+                String b = describe(owner);
                 throw new LoadException(
-                        "host modules " + describe(existing.owner()) + " and " + describe(owner)
+                        "host modules " + (a.compareTo(b) < 0 ? a + " and " + b : b + " and " + a)
                                 + " both offer import " + f.module() + "." + f.name()
                                 + ": install one through Modules.override or declare that it"
                                 + " replaces the other");
