@@ -1,6 +1,7 @@
 package dev.detwasm.cli;
 
 import dev.detwasm.embed.Sandbox;
+import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.load.LoadException;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
+
+    @Mixin ReplayOptions replay;
 
     @Option(
             names = "--verify",
@@ -50,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        Sandbox sandbox = options.sandbox(options.toConfig(streams.in())).build();
+        RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
+        Sandbox sandbox = options.sandbox(config).build();
         RunResult result;
         if (verify) {
             Verifier.Verdict verdict =

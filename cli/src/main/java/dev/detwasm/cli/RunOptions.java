@@ -4,8 +4,6 @@ import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
-import dev.detwasm.host.SchedulePolicy;
-import dev.detwasm.host.TraceText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that define one run, shared by {@code run} and {@code check}. Everything after
+ * The options that define a run and that {@code run} and {@code check} both take, declared once
+ * so that their help and validation cannot drift. Options only one command takes live in that
+ * command (or, for {@code run}'s replay options, in {@link ReplayOptions}). Everything after
  * MODULE goes to the guest.
  */
 public final class RunOptions {
@@ -65,28 +65,9 @@ public final class RunOptions {
     @Option(
             names = "--seed",
             paramLabel = "N",
-            description = "Seeds the guest's random_get stream and the random schedule"
-                    + " (default: 0).")
+            description = "Seeds the guest's random_get stream, run's random schedule and"
+                    + " check's random and pct strategies (default: 0).")
     long seed;
-
-    @Option(
-            names = "--schedule",
-            paramLabel = "fifo|random",
-            description = "Which runnable thread goes next when no trace decides: fifo (default)"
-                    + " never preempts; random picks at every scheduling point, from --seed.")
-    SchedulePolicy schedule = SchedulePolicy.FIFO;
-
-    @Option(
-            names = "--trace",
-            paramLabel = "C1,C2,...",
-            description = "Replay these decisions (as printed by --print-trace or by check;"
-                    + " C*N repeats C N times); after the last one the schedule policy decides.")
-    String trace = "";
-
-    @Option(
-            names = "--trace-wasi",
-            description = "Log every WASI call with its arguments and result to stderr.")
-    boolean traceWasi;
 
     @Option(
             names = "--stdin",
@@ -144,8 +125,11 @@ public final class RunOptions {
                         stdinFile == null ? null : stdinFile.toString(), hostOptions);
     }
 
-    /** The run configuration these options describe, reading stdin from {@code stdin}. */
-    RunConfig toConfig(InputStream stdin) {
+    /**
+     * A builder holding the run configuration these options describe, reading stdin from
+     * {@code stdin}; the command adds what only it decides.
+     */
+    RunConfig.Builder toConfig(InputStream stdin) {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
@@ -157,19 +141,7 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
-                .schedule(schedule)
-                .trace(parsedTrace())
-                .traceWasi(traceWasi)
-                .maxMemoryPages(maxMemoryPages)
-                .build();
-    }
-
-    private List<Integer> parsedTrace() {
-        try {
-            return TraceText.parse(trace);
-        } catch (IllegalArgumentException e) {
-            throw usage("--trace: " + e.getMessage());
-        }
+                .maxMemoryPages(maxMemoryPages);
     }
 
     private Map<String, String> environment() {
