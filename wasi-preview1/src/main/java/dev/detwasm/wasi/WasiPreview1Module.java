@@ -6,10 +6,12 @@ import dev.detwasm.host.spi.HostModules;
 
 /**
  * Contributes {@code wasi_snapshot_preview1} ({@link Preview1HostModule}) and {@code wasi}
- * ({@link WasiHostModule}) to the host modules, each under {@code HostModules.key(its name)}, and binds the pieces a user may swap with
- * {@code Modules.override}: {@link VirtualClocks} ({@link FixedEpochClocks}), {@link Entropy}
- * ({@link SplitMix64Entropy}) and {@link MountLoader} ({@link HostMountLoader}, one cache per
- * injector).
+ * ({@link WasiHostModule}) to the host modules, each under {@code HostModules.key(its name)},
+ * and binds each WASI concern a user may swap with {@code Modules.override}: {@link
+ * VirtualClocks} ({@link FixedEpochClocks}), {@link Entropy} ({@link SplitMix64Entropy}),
+ * {@link MountLoader} ({@link HostMountLoader}, one cache per injector), {@link GuestArguments}
+ * ({@link ConfiguredArguments}), {@link StdinSource} ({@link ConfiguredStdin}), {@link Select}
+ * ({@link DecidedSelect}) and {@link MustReach} ({@link MustReachEvent}).
  */
 public final class WasiPreview1Module extends AbstractModule {
     @Override
@@ -20,5 +22,9 @@ public final class WasiPreview1Module extends AbstractModule {
         bind(Entropy.class).to(SplitMix64Entropy.class);
         bind(MountLoader.class).to(HostMountLoader.class);
         bind(HostMountLoader.class).in(Singleton.class);
+        bind(GuestArguments.class).to(ConfiguredArguments.class);
+        bind(StdinSource.class).to(ConfiguredStdin.class);
+        bind(Select.class).to(DecidedSelect.class);
+        bind(MustReach.class).to(MustReachEvent.class);
     }
 }
