@@ -3,6 +3,7 @@ package dev.detwasm.cli;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
@@ -137,17 +138,19 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Also write the report as JUnit XML to FILE.xml, for CI systems.")
     Path junitFile;
 
+    private final ProgramLoader loader;
     private final CliStreams streams;
 
     @Inject
-    CheckCommand(CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams) {
+        this.loader = loader;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in()).build();
-        Sandbox sandbox = options.sandbox(config).withCheckSettings(settings()).build();
+        Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
         if (!sandbox.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "
                     + String.join(", ", sandbox.strategyNames()));

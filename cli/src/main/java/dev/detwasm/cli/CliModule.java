@@ -1,7 +1,10 @@
 package dev.detwasm.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import dev.detwasm.embed.Sandbox;
+import dev.detwasm.host.load.CompiledModuleCache;
+import dev.detwasm.host.load.ProgramLoader;
 
 /**
  * The commands' wiring: the default modules plus the process's streams. {@code run} and {@code
@@ -18,5 +21,11 @@ public final class CliModule extends AbstractModule {
     protected void configure() {
         Sandbox.defaultModules().forEach(this::install);
         bind(CliStreams.class).toInstance(streams);
+    }
+
+    @Provides
+    ProgramLoader programLoader() {
+        return new ProgramLoader(
+                CacheDirectory.of(System.getenv()).map(CompiledModuleCache::new));
     }
 }

@@ -5,6 +5,7 @@ import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.ProgramLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +45,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write the run's event log to FILE.")
     Path eventsFile;
 
+    private final ProgramLoader loader;
     private final CliStreams streams;
 
     @Inject
-    RunCommand(CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams) {
+        this.loader = loader;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
-        Sandbox sandbox = options.sandbox(config).build();
+        Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
         if (verify) {
             Verifier.Verdict verdict =

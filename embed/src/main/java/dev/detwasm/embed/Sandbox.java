@@ -60,18 +60,24 @@ public final class Sandbox {
         this.program = program;
         this.config = b.config.build();
         this.checkSettings = b.check.build();
-        this.reproduction = new ReproductionCommand(
-                b.displayName, config, b.stdinFile, b.reproductionOptions);
+        this.reproduction = b.reproduction != null
+                ? b.reproduction
+                : new ReproductionCommand(b.displayName, config, null);
     }
 
     /** A sandbox for the wasm binary or WAT text in {@code module}. */
     public static Builder builder(Path module) {
-        return new Builder(module, null, module.toString());
+        return new Builder(module, null, null, module.toString());
     }
 
     /** A sandbox for {@code bytes}, a wasm binary or WAT text called {@code name} in reports. */
     public static Builder builder(String name, byte[] bytes) {
-        return new Builder(null, bytes.clone(), name);
+        return new Builder(null, bytes.clone(), null, name);
+    }
+
+    /** A sandbox for a module already loaded, e.g. through a {@link ProgramLoader} with a cache. */
+    public static Builder builder(Program program) {
+        return new Builder(null, null, program, program.name());
     }
 
     /** The modules every sandbox starts from: host-core, the scheduler, WASI, the checker. */
@@ -128,17 +134,18 @@ public final class Sandbox {
     public static final class Builder {
         private final Path path;
         private final byte[] bytes;
-        private String displayName;
+        private final Program loaded;
+        private final String displayName;
         private RunConfig.Builder config = RunConfig.builder();
         private CheckSettings.Builder check =
                 CheckSettings.builder().maxDecisions(CheckSettings.DEFAULT_MAX_DECISIONS);
         private final List<Module> modules = new ArrayList<>();
-        private String stdinFile;
-        private List<String> reproductionOptions = List.of();
+        private ReproductionCommand reproduction;
 
-        private Builder(Path path, byte[] bytes, String displayName) {
+        private Builder(Path path, byte[] bytes, Program loaded, String displayName) {
             this.path = path;
             this.bytes = bytes;
+            this.loaded = loaded;
             this.displayName = displayName;
         }
 
@@ -239,14 +246,11 @@ public final class Sandbox {
         }
 
         /**
-         * How reproduction commands name things: the module as the user wrote it, the file
-         * stdin came from (null when it did not come from a file), and options that go before
-         * the run's own (such as {@code --plugin PATH}).
+         * How a failing run's reproduction command is written; by default {@code detwasm run}
+         * with the run options and the module's name.
          */
-        public Builder withReproduction(String module, String stdinFile, List<String> options) {
-            this.displayName = module;
-            this.stdinFile = stdinFile;
-            this.reproductionOptions = List.copyOf(options);
+        public Builder withReproduction(ReproductionCommand reproduction) {
+            this.reproduction = reproduction;
             return this;
         }
 
@@ -260,10 +264,12 @@ public final class Sandbox {
             Injector injector = injector();
             ProgramLoader loader = injector.getInstance(ProgramLoader.class);
             Program program;
-            if (path == null) {
-                program = loader.load(displayName, bytes);
-            } else {
+            if (loaded != null) {
+                program = loaded;
+            } else if (path != null) {
                 program = loader.load(path);
+            } else {
+                program = loader.load(displayName, bytes);
             }
             return new Sandbox(this, program, injector);
         }

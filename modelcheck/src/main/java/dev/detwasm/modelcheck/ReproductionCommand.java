@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
+    private final List<String> moduleFlags;
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
@@ -30,19 +31,33 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
-        this(module, config, stdinFile, List.of());
+        this(List.of(), List.of(), module, config, stdinFile);
     }
 
     /**
-     * @param hostOptions options that shape the host rather than the run, such as {@code
-     *     --plugin PATH}, put first as given
+     * The same, for a module named with flags that say what it is ({@code --python
+     * SCRIPT}); {@code config} is the run as the user gave it, before those flags expand it.
      */
     public ReproductionCommand(
-            String module, RunConfig config, String stdinFile, List<String> hostOptions) {
+            List<String> moduleFlags, String module, RunConfig config, String stdinFile) {
+        this(List.of(), moduleFlags, module, config, stdinFile);
+    }
+
+    /**
+     * The same, after options that shape the host rather than the run, such as {@code
+     * --plugin PATH}, put first as given.
+     */
+    public ReproductionCommand(
+            List<String> hostOptions,
+            List<String> moduleFlags,
+            String module,
+            RunConfig config,
+            String stdinFile) {
+        this.hostOptions = List.copyOf(hostOptions);
+        this.moduleFlags = List.copyOf(moduleFlags);
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
-        this.hostOptions = List.copyOf(hostOptions);
     }
 
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
@@ -85,6 +100,7 @@ public final class ReproductionCommand {
             words.add("--trace");
             words.add(TraceText.format(trace));
         }
+        words.addAll(moduleFlags);
         if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
             words.add("--");
         }
