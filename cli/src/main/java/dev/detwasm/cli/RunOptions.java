@@ -1,11 +1,13 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.modelcheck.ReproductionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,6 +88,21 @@ public final class RunOptions {
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
     @Option(
+            names = "--plugin",
+            paramLabel = "PATH.jar",
+            description = "Load the Guice modules this jar lists in META-INF/services/"
+                    + "com.google.inject.Module and let them override the defaults: a clock,"
+                    + " entropy, host functions, strategies (repeatable; see docs/plugins.md).")
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(
+            names = "--plugin-module",
+            paramLabel = "CLASS",
+            description = "Load only this Guice module class from the --plugin jars instead of"
+                    + " those they list (repeatable).")
+    List<String> pluginModules = new ArrayList<>();
+
+    @Option(
             names = "--no-cache",
             description = "Compile the module anew instead of using (and filling) the compile"
                     + " cache in $DETWASM_CACHE, else $XDG_CACHE_HOME/detwasm, else"
@@ -111,6 +128,28 @@ public final class RunOptions {
             paramLabel = "ARGS",
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
+
+    /**
+     * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
+     * {@code config} (from {@link #toConfig}) stands for.
+     */
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return Sandbox.builder(load(loader))
+                .withConfig(moduleRun(config))
+                .withModules(PluginJars.load(plugins, pluginModules))
+                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
+                        module.toString(), config,
+                        stdinFile == null ? null : stdinFile.toString()));
+    }
 
     /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
     Program load(ProgramLoader loader) throws LoadException {

@@ -81,7 +81,12 @@ public final class ProgramLoader {
         if (!looksLikeText(bytes)) {
             throw new LoadException(name + ": not a wasm module (no \\0asm magic) nor WAT text");
         }
-        return WatCompiler.compile(name, bytes);
+        try {
+            return WatText.compile(name, bytes);
+        } catch (NoClassDefFoundError e) {
+            throw new LoadException(name + ": WAT text needs the dev.detwasm:wat artifact on the"
+                    + " class path (wasm binaries load without it)");
+        }
     }
 
     /** WAT is text whose first meaningful character opens an s-expression or a comment. */
