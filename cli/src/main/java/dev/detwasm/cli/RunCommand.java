@@ -63,20 +63,20 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = options.toConfig(streams.in());
         Program program = loader.load(options.module);
         RunResult result;
+        GuestOutput output = new GuestOutput(streams.out(), streams.err(), config.keepOutput());
         if (verify) {
-            Verifier.Verdict verdict = verifier.verify(program, config);
+            Verifier.Verdict verdict = verifier.verify(program, config, output);
             result = verdict.first();
-            streams.out().write(result.stdout());
-            streams.err().write(result.stderr());
-            streams.out().flush();
             if (!verdict.identical()) {
                 streams.err().println("detwasm: verify: " + verdict.difference());
                 return dev.detwasm.host.spi.ExitCodes.FAILURE_FOUND;
             }
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
+            // The event log is kept only when it is written out: a long run logs every WASI call.
             result = runner.run(
-                    program, config, new GuestOutput(streams.out(), streams.err()), streams.err());
+                    program, config, output, streams.err(), Runner.decisionsFor(config),
+                    eventsFile != null);
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);
