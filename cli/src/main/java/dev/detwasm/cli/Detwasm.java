@@ -65,7 +65,16 @@ public final class Detwasm {
         cli.setParameterExceptionHandler(Detwasm::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
         List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
-        return cli.execute(argv.toArray(String[]::new));
+        try {
+            return cli.execute(argv.toArray(String[]::new));
+        } catch (OutOfMemoryError e) {
+            err.println("detwasm: out of memory (give the JVM more with"
+                    + " DETWASM_JAVA_OPTS=-Xmx...)");
+            return ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an error is still one line.
+            return failure(e, err);
+        }
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -76,7 +85,7 @@ public final class Detwasm {
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception e, PrintStream err) {
+    private static int failure(Throwable e, PrintStream err) {
         if (e instanceof LoadException) {
             err.println("detwasm: " + e.getMessage());
             return ExitCodes.LOAD_ERROR;
