@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
 public final class Detwasm {
 
     public static void main(String[] args) {
+        SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
         int code = execute(args, stdin, System.out, System.err);
         System.out.flush();
