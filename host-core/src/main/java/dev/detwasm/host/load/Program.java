@@ -1,6 +1,5 @@
 package dev.detwasm.host.load;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
@@ -32,6 +31,7 @@ public final class Program {
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
     private Function<Instance, Machine> compiled;
+    private String compileWarning;
 
     Program(String name, WasmModule module) {
         this.name = name;
@@ -78,13 +78,21 @@ public final class Program {
             return InterpreterMachine::new;
         }
         if (compiled == null) {
-            try {
-                compiled = MachineFactoryCompiler.compile(module);
-            } catch (RuntimeException e) {
-                throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
-            }
+            AotCompilation compilation = AotCompilation.of(name, module);
+            compiled = compilation.factory();
+            compileWarning = compilation.warning();
         }
         return compiled;
+    }
+
+    /**
+     * The one-line warning of an AOT compilation that left functions to the interpreter, the
+     * first time it is asked for; empty after that, and when there is none.
+     */
+    public synchronized Optional<String> takeCompileWarning() {
+        String warning = compileWarning;
+        compileWarning = null;
+        return Optional.ofNullable(warning);
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */
