@@ -1,12 +1,12 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
-import dev.detwasm.host.TraceText;
 import dev.detwasm.host.Runner;
+import dev.detwasm.host.TraceText;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
 
+    @Mixin ReplayOptions replay;
+
     @Option(
             names = "--verify",
             description = "Run twice with each engine and compare stdout, stderr, exit code and"
@@ -46,26 +48,23 @@ public final class RunCommand implements Callable<Integer> {
     Path eventsFile;
 
     private final ProgramLoader loader;
-    private final Runner runner;
-    private final Verifier verifier;
     private final CliStreams streams;
 
     @Inject
-    RunCommand(ProgramLoader loader, Runner runner, Verifier verifier, CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.runner = runner;
-        this.verifier = verifier;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in());
-        Program program = loader.load(options.module);
+        RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
+        Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
         GuestOutput output = new GuestOutput(streams.out(), streams.err(), config.keepOutput());
         if (verify) {
-            Verifier.Verdict verdict = verifier.verify(program, config, output);
+            Verifier.Verdict verdict = new Verifier(sandbox.runner())
+                    .verify(sandbox.program(), sandbox.config(), output);
             result = verdict.first();
             if (!verdict.identical()) {
                 streams.err().println("detwasm: verify: " + verdict.difference());
@@ -74,9 +73,10 @@ public final class RunCommand implements Callable<Integer> {
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
             // The event log is kept only when it is written out: a long run logs every WASI call.
+            Runner runner = sandbox.runner();
             result = runner.run(
-                    program, config, output, streams.err(), Runner.decisionsFor(config),
-                    eventsFile != null);
+                    sandbox.program(), sandbox.config(), output, streams.err(),
+                    runner.decisionsFor(sandbox.config()), eventsFile != null);
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);

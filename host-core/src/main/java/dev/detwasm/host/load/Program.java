@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
@@ -30,12 +31,22 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final Optional<CompiledModuleCache> cache;
+    // The module's bytes while it is known valid only from the cache's word (parsed without
+    // validation); null once validated.
+    private byte[] unvalidated;
     private Function<Instance, Machine> compiled;
     private String compileWarning;
 
-    Program(String name, WasmModule module) {
+    Program(
+            String name,
+            WasmModule module,
+            Optional<CompiledModuleCache> cache,
+            byte[] unvalidated) {
         this.name = name;
         this.module = module;
+        this.cache = cache;
+        this.unvalidated = unvalidated;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -71,16 +82,25 @@ public final class Program {
         return module;
     }
 
-    /** The machine factory for {@code engine}, compiling on first use. */
+    /**
+     * The machine factory for {@code engine}, compiling on first use (or loading the compiled
+     * classes from the cache, when there is one and it holds this module).
+     */
     public synchronized Function<Instance, Machine> machineFactory(Engine engine)
             throws LoadException {
         if (engine == Engine.INTERPRETER) {
             return InterpreterMachine::new;
         }
         if (compiled == null) {
-            AotCompilation compilation = AotCompilation.of(name, module);
-            compiled = compilation.factory();
-            compileWarning = compilation.warning();
+            try {
+                compiled = compile();
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // The parser accepted the module, so the compiler is at fault: interpret what
+                // it fails on (AotCompilation), without the cache.
+                AotCompilation compilation = AotCompilation.of(name, module);
+                compiled = compilation.factory();
+                compileWarning = compilation.warning();
+            }
         }
         return compiled;
     }
@@ -93,6 +113,25 @@ public final class Program {
         String warning = compileWarning;
         compileWarning = null;
         return Optional.ofNullable(warning);
+    }
+
+    private Function<Instance, Machine> compile() throws LoadException {
+        if (cache.isEmpty() || module.digest() == null) {
+            return MachineFactoryCompiler.compile(module);
+        }
+        try {
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        } catch (RuntimeException | LinkageError e) {
+            // An entry that passed its checksum but does not load (say, written by a build
+            // that emitted other classes under the same versions): drop it and compile anew,
+            // after the validation its presence let the loader skip.
+            cache.get().evict(module.digest());
+            if (unvalidated != null) {
+                ProgramLoader.parse(name, unvalidated, true);
+                unvalidated = null;
+            }
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        }
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */
