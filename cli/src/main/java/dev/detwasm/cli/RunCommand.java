@@ -1,8 +1,10 @@
 package dev.detwasm.cli;
 
 import dev.detwasm.embed.Sandbox;
+import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
+import dev.detwasm.host.Runner;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.ProgramLoader;
@@ -59,20 +61,22 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
         Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
+        GuestOutput output = new GuestOutput(streams.out(), streams.err(), config.keepOutput());
         if (verify) {
-            Verifier.Verdict verdict =
-                    new Verifier(sandbox.runner()).verify(sandbox.program(), sandbox.config());
+            Verifier.Verdict verdict = new Verifier(sandbox.runner())
+                    .verify(sandbox.program(), sandbox.config(), output);
             result = verdict.first();
-            streams.out().write(result.stdout());
-            streams.err().write(result.stderr());
-            streams.out().flush();
             if (!verdict.identical()) {
                 streams.err().println("detwasm: verify: " + verdict.difference());
                 return dev.detwasm.host.spi.ExitCodes.FAILURE_FOUND;
             }
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
-            result = sandbox.run(streams.out(), streams.err(), streams.err());
+            // The event log is kept only when it is written out: a long run logs every WASI call.
+            Runner runner = sandbox.runner();
+            result = runner.run(
+                    sandbox.program(), sandbox.config(), output, streams.err(),
+                    runner.decisionsFor(sandbox.config()), eventsFile != null);
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.detwasm.cli;
 
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
@@ -86,6 +87,15 @@ public final class RunOptions {
             description = "Largest memory a guest may declare or grow to, in 64 KiB pages"
                     + " (default: 65536 = 4 GiB).")
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
+
+    @Option(
+            names = "--keep-output",
+            paramLabel = "BYTES",
+            description = "How much of the guest's stdout and stderr each run keeps in memory for"
+                    + " --verify's diff and check's reports (default: 1048576). Output streams"
+                    + " to the terminal as it is written; beyond this only its length and SHA-256"
+                    + " are kept, which is still enough to compare runs.")
+    int keepOutput = GuestOutput.DEFAULT_KEEP;
 
     @Option(
             names = "--plugin",
@@ -193,6 +203,9 @@ public final class RunOptions {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
+        if (keepOutput < 0) {
+            throw usage("--keep-output must not be negative, got " + keepOutput);
+        }
         return RunConfig.builder()
                 .engine(engine)
                 .argv0(argv0)
@@ -201,7 +214,8 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
-                .maxMemoryPages(maxMemoryPages);
+                .maxMemoryPages(maxMemoryPages)
+                .keepOutput(keepOutput);
     }
 
     private Map<String, String> environment() {

@@ -98,7 +98,7 @@ public final class Sandbox {
      */
     public RunResult run(OutputStream stdout, OutputStream stderr, PrintStream diagnostics)
             throws LoadException {
-        return runner().run(program, config, new GuestOutput(stdout, stderr), diagnostics);
+        return runner().run(program, config, new GuestOutput(stdout, stderr, config.keepOutput()), diagnostics);
     }
 
     /** Model-checks the module with the check options. */

@@ -80,6 +80,7 @@ public final class Runner {
             boolean keepEvents)
             throws LoadException {
         var machineFactory = program.machineFactory(config.engine());
+        program.takeCompileWarning().ifPresent(w -> diagnostics.println("detwasm: warning: " + w));
         EventLog events = new EventLog(keepEvents);
         Decisions decisions = new Decisions(source, events);
         GuestThreads threads = threadsFactory.create(decisions, events);

@@ -36,6 +36,7 @@ public final class Program {
     // validation); null once validated.
     private byte[] unvalidated;
     private Function<Instance, Machine> compiled;
+    private String compileWarning;
 
     Program(
             String name,
@@ -93,11 +94,25 @@ public final class Program {
         if (compiled == null) {
             try {
                 compiled = compile();
-            } catch (RuntimeException e) {
-                throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // The parser accepted the module, so the compiler is at fault: interpret what
+                // it fails on (AotCompilation), without the cache.
+                AotCompilation compilation = AotCompilation.of(name, module);
+                compiled = compilation.factory();
+                compileWarning = compilation.warning();
             }
         }
         return compiled;
+    }
+
+    /**
+     * The one-line warning of an AOT compilation that left functions to the interpreter, the
+     * first time it is asked for; empty after that, and when there is none.
+     */
+    public synchronized Optional<String> takeCompileWarning() {
+        String warning = compileWarning;
+        compileWarning = null;
+        return Optional.ofNullable(warning);
     }
 
     private Function<Instance, Machine> compile() throws LoadException {
