@@ -159,7 +159,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + String.join(", ", checker.strategyNames()));
         }
         CheckSettings settings = settings();
-        Program program = loader.load(options.moduleFile());
+        Program program = options.load(loader);
         ProgressListener progress =
                 Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
         ReproductionCommand reproduction =

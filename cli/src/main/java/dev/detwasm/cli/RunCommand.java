@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws LoadException, IOException {
         RunConfig config =
                 options.moduleRun(replay.applyTo(options.toConfig(streams.in())).build());
-        Program program = loader.load(options.moduleFile());
+        Program program = options.load(loader);
         RunResult result;
         if (verify) {
             Verifier.Verdict verdict = verifier.verify(program, config);

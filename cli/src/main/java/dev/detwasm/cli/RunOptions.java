@@ -3,6 +3,9 @@ package dev.detwasm.cli;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -83,6 +86,12 @@ public final class RunOptions {
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
     @Option(
+            names = "--warn-interpreted",
+            description = "Print Chicory's warning for each function too large for the AOT"
+                    + " engine to compile (it runs interpreted instead); silent by default.")
+    boolean warnInterpreted;
+
+    @Option(
             names = "--python",
             description = "MODULE is a Python script: run it with the bundled CPython 3.13 and"
                     + " its standard library. The script's directory is mounted at /script"
@@ -102,9 +111,10 @@ public final class RunOptions {
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
 
-    /** The file to load: MODULE, or the bundled interpreter under --python. */
-    Path moduleFile() {
-        return python ? pythonScript().interpreter() : module;
+    /** Loads MODULE, or the bundled interpreter under --python, with {@code loader}. */
+    Program load(ProgramLoader loader) throws LoadException {
+        Path file = python ? pythonScript().interpreter() : module;
+        return (warnInterpreted ? loader.warningInterpretedFunctions() : loader).load(file);
     }
 
     /**
@@ -116,7 +126,7 @@ public final class RunOptions {
     }
 
     /**
-     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
+     * The run of what {@link #load} loads that {@code config} (from {@link #toConfig}) stands for:
      * under --python, the interpreter's run of the script.
      */
     RunConfig moduleRun(RunConfig config) {

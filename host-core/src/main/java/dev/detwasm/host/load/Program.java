@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -31,11 +32,17 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
 
-    Program(String name, WasmModule module) {
+    /**
+     * @param fallback what the AOT compiler does about a function too large for a JVM method
+     *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     */
+    Program(String name, WasmModule module, InterpreterFallback fallback) {
         this.name = name;
         this.module = module;
+        this.fallback = fallback;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -79,7 +86,9 @@ public final class Program {
         }
         if (compiled == null) {
             try {
-                compiled = MachineFactoryCompiler.compile(module);
+                compiled = MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(fallback)
+                        .compile();
             } catch (RuntimeException e) {
                 throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -15,6 +16,28 @@ import java.nio.file.Path;
  */
 public final class ProgramLoader {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
+
+    private final InterpreterFallback fallback;
+
+    /**
+     * A loader whose programs compile silently: a function too large for a JVM method runs
+     * interpreted without a word (CPython has hundreds; Chicory would print a line for each).
+     */
+    public ProgramLoader() {
+        this(InterpreterFallback.SILENT);
+    }
+
+    private ProgramLoader(InterpreterFallback fallback) {
+        this.fallback = fallback;
+    }
+
+    /**
+     * This loader, but its programs' compilation prints Chicory's line ("Warning: using
+     * interpreted mode for WASM function index N") on stderr for each such function.
+     */
+    public ProgramLoader warningInterpretedFunctions() {
+        return new ProgramLoader(InterpreterFallback.WARN);
+    }
 
     public Program load(Path file) throws LoadException {
         byte[] bytes;
@@ -33,7 +56,7 @@ public final class ProgramLoader {
     /** Loads from memory; {@code name} is used in messages. */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        return new Program(name, parse(name, binary));
+        return new Program(name, parse(name, binary), fallback);
     }
 
     private static boolean isBinary(byte[] bytes) {
