@@ -1,11 +1,13 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.modelcheck.ReproductionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,6 +88,28 @@ public final class RunOptions {
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
     @Option(
+            names = "--plugin",
+            paramLabel = "PATH.jar",
+            description = "Load the Guice modules this jar lists in META-INF/services/"
+                    + "com.google.inject.Module and let them override the defaults: a clock,"
+                    + " entropy, host functions, strategies (repeatable; see docs/plugins.md).")
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(
+            names = "--plugin-module",
+            paramLabel = "CLASS",
+            description = "Load only this Guice module class from the --plugin jars instead of"
+                    + " those they list (repeatable).")
+    List<String> pluginModules = new ArrayList<>();
+
+    @Option(
+            names = "--no-cache",
+            description = "Compile the module anew instead of using (and filling) the compile"
+                    + " cache in $DETWASM_CACHE, else $XDG_CACHE_HOME/detwasm, else"
+                    + " ~/.cache/detwasm. DETWASM_CACHE=off turns the cache off for good.")
+    boolean noCache;
+
+    @Option(
             names = "--warn-interpreted",
             description = "Print Chicory's warning for each function too large for the AOT"
                     + " engine to compile (it runs interpreted instead); silent by default.")
@@ -111,10 +135,40 @@ public final class RunOptions {
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
 
-    /** Loads MODULE, or the bundled interpreter under --python, with {@code loader}. */
+    /**
+     * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
+     * {@code config} (from {@link #toConfig}) stands for.
+     */
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return Sandbox.builder(load(loader))
+                .withConfig(moduleRun(config))
+                .withModules(PluginJars.load(plugins, pluginModules))
+                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
+                        module.toString(), config,
+                        stdinFile == null ? null : stdinFile.toString()));
+    }
+
+    /**
+     * Loads MODULE with {@code loader}, or without its compile cache under --no-cache, saying
+     * which functions run interpreted under --warn-interpreted.
+     */
     Program load(ProgramLoader loader) throws LoadException {
-        Path file = python ? pythonScript().interpreter() : module;
-        return (warnInterpreted ? loader.warningInterpretedFunctions() : loader).load(file);
+        ProgramLoader chosen = noCache ? loader.withoutCache() : loader;
+        return (warnInterpreted ? chosen.warningInterpretedFunctions() : chosen).load(moduleFile());
+    }
+
+    /** The file to load: MODULE, or the bundled interpreter under --python. */
+    Path moduleFile() {
+        return python ? pythonScript().interpreter() : module;
     }
 
     /**
@@ -126,7 +180,7 @@ public final class RunOptions {
     }
 
     /**
-     * The run of what {@link #load} loads that {@code config} (from {@link #toConfig}) stands for:
+     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
      * under --python, the interpreter's run of the script.
      */
     RunConfig moduleRun(RunConfig config) {

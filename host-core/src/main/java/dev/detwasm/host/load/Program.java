@@ -32,6 +32,10 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final Optional<CompiledModuleCache> cache;
+    // The module's bytes while it is known valid only from the cache's word (parsed without
+    // validation); null once validated.
+    private byte[] unvalidated;
     private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
 
@@ -39,9 +43,16 @@ public final class Program {
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
      */
-    Program(String name, WasmModule module, InterpreterFallback fallback) {
+    Program(
+            String name,
+            WasmModule module,
+            Optional<CompiledModuleCache> cache,
+            byte[] unvalidated,
+            InterpreterFallback fallback) {
         this.name = name;
         this.module = module;
+        this.cache = cache;
+        this.unvalidated = unvalidated;
         this.fallback = fallback;
         List<Import> imports = imports(module);
         this.importedMemory =
@@ -78,7 +89,10 @@ public final class Program {
         return module;
     }
 
-    /** The machine factory for {@code engine}, compiling on first use. */
+    /**
+     * The machine factory for {@code engine}, compiling on first use (or loading the compiled
+     * classes from the cache, when there is one and it holds this module).
+     */
     public synchronized Function<Instance, Machine> machineFactory(Engine engine)
             throws LoadException {
         if (engine == Engine.INTERPRETER) {
@@ -86,14 +100,32 @@ public final class Program {
         }
         if (compiled == null) {
             try {
-                compiled = MachineFactoryCompiler.builder(module)
-                        .withInterpreterFallback(fallback)
-                        .compile();
+                compiled = compile();
             } catch (RuntimeException e) {
                 throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
             }
         }
         return compiled;
+    }
+
+    private Function<Instance, Machine> compile() throws LoadException {
+        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
+        if (cache.isEmpty() || module.digest() == null) {
+            return compiler.compile();
+        }
+        try {
+            return compiler.withCache(cache.get()).compile();
+        } catch (RuntimeException | LinkageError e) {
+            // An entry that passed its checksum but does not load (say, written by a build
+            // that emitted other classes under the same versions): drop it and compile anew,
+            // after the validation its presence let the loader skip.
+            cache.get().evict(module.digest());
+            if (unvalidated != null) {
+                ProgramLoader.parse(name, unvalidated, true);
+                unvalidated = null;
+            }
+            return compiler.compile();
+        }
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */
