@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -35,18 +36,25 @@ public final class Program {
     // The module's bytes while it is known valid only from the cache's word (parsed without
     // validation); null once validated.
     private byte[] unvalidated;
+    private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
     private String compileWarning;
 
+    /**
+     * @param fallback what the AOT compiler does about a function too large for a JVM method
+     *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     */
     Program(
             String name,
             WasmModule module,
             Optional<CompiledModuleCache> cache,
-            byte[] unvalidated) {
+            byte[] unvalidated,
+            InterpreterFallback fallback) {
         this.name = name;
         this.module = module;
         this.cache = cache;
         this.unvalidated = unvalidated;
+        this.fallback = fallback;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -116,11 +124,12 @@ public final class Program {
     }
 
     private Function<Instance, Machine> compile() throws LoadException {
+        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
         if (cache.isEmpty() || module.digest() == null) {
-            return MachineFactoryCompiler.compile(module);
+            return compiler.compile();
         }
         try {
-            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+            return compiler.withCache(cache.get()).compile();
         } catch (RuntimeException | LinkageError e) {
             // An entry that passed its checksum but does not load (say, written by a build
             // that emitted other classes under the same versions): drop it and compile anew,
@@ -130,7 +139,7 @@ public final class Program {
                 ProgramLoader.parse(name, unvalidated, true);
                 unvalidated = null;
             }
-            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+            return compiler.compile();
         }
     }
 
