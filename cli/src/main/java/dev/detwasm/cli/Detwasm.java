@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
 public final class Detwasm {
 
     public static void main(String[] args) {
+        SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
         int code = execute(args, stdin, System.out, System.err);
         System.out.flush();
@@ -66,18 +67,45 @@ public final class Detwasm {
         cli.setParameterExceptionHandler(Detwasm::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
         List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
-        return cli.execute(argv.toArray(String[]::new));
+        try {
+            return cli.execute(argv.toArray(String[]::new));
+        } catch (OutOfMemoryError e) {
+            err.println("detwasm: out of memory (give the JVM more with"
+                    + " DETWASM_JAVA_OPTS=-Xmx...)");
+            return ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an error is still one line.
+            return failure(e, err);
+        }
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println(
-                "detwasm: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
-                        + " --help')");
+                "detwasm: " + e.getMessage() + elsewhere(e) + " (see '"
+                        + cmd.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception e, PrintStream err) {
+    /** Names the sibling command that takes an option this one does not, if one does. */
+    private static String elsewhere(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || e.getCommandLine().getParent() == null) {
+            return "";
+        }
+        for (String arg : unmatched.getUnmatched()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            for (CommandLine sibling : e.getCommandLine().getParent().getSubcommands().values()) {
+                if (sibling.getCommandSpec().findOption(name) != null) {
+                    return "; " + name + " is an option of '"
+                            + sibling.getCommandSpec().qualifiedName() + "'";
+                }
+            }
+        }
+        return "";
+    }
+
+    private static int failure(Throwable e, PrintStream err) {
         if (e instanceof LoadException) {
             err.println("detwasm: " + e.getMessage());
             return ExitCodes.LOAD_ERROR;

@@ -1,23 +1,18 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
-import dev.detwasm.host.TraceText;
 import dev.detwasm.host.Runner;
+import dev.detwasm.host.TraceText;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
-import dev.detwasm.host.spi.DecisionKind;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +27,7 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
 
-    @Option(
-            names = "--decisions",
-            paramLabel = "KINDS",
-            split = ",",
-            converter = DecisionKindsConverter.class,
-            description = "The kinds of decision --trace lists, a comma list of schedule, select"
-                    + " and wake (default: all), as check's --decisions: the trace of a check"
-                    + " with --decisions select lists only model_checker_select choices. The"
-                    + " other kinds follow --schedule.")
-    List<DecisionKind> decisions = new ArrayList<>(EnumSet.allOf(DecisionKind.class));
+    @Mixin ReplayOptions replay;
 
     @Option(
             names = "--verify",
@@ -62,39 +48,35 @@ public final class RunCommand implements Callable<Integer> {
     Path eventsFile;
 
     private final ProgramLoader loader;
-    private final Runner runner;
-    private final Verifier verifier;
     private final CliStreams streams;
 
     @Inject
-    RunCommand(ProgramLoader loader, Runner runner, Verifier verifier, CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.runner = runner;
-        this.verifier = verifier;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in()).toBuilder()
-                .traceKinds(Set.copyOf(decisions))
-                .build();
-        Program program = loader.load(options.module);
+        RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
+        Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
+        GuestOutput output = new GuestOutput(streams.out(), streams.err(), config.keepOutput());
         if (verify) {
-            Verifier.Verdict verdict = verifier.verify(program, config);
+            Verifier.Verdict verdict = new Verifier(sandbox.runner())
+                    .verify(sandbox.program(), sandbox.config(), output);
             result = verdict.first();
-            streams.out().write(result.stdout());
-            streams.err().write(result.stderr());
-            streams.out().flush();
             if (!verdict.identical()) {
                 streams.err().println("detwasm: verify: " + verdict.difference());
                 return dev.detwasm.host.spi.ExitCodes.FAILURE_FOUND;
             }
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
+            // The event log is kept only when it is written out: a long run logs every WASI call.
+            Runner runner = sandbox.runner();
             result = runner.run(
-                    program, config, new GuestOutput(streams.out(), streams.err()), streams.err());
+                    sandbox.program(), sandbox.config(), output, streams.err(),
+                    runner.decisionsFor(sandbox.config()), eventsFile != null);
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);

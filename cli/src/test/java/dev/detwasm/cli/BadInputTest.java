@@ -69,7 +69,7 @@ class BadInputTest {
 
     @Test
     void truncatedModule() throws Exception {
-        byte[] full = dev.detwasm.host.load.WatCompiler.compile("h", HELLO.getBytes());
+        byte[] full = dev.detwasm.wat.WatCompiler.compile(HELLO.getBytes());
         Path p = Files.write(dir.resolve("t.wasm"), Arrays.copyOf(full, full.length / 2));
         CliRun run = CliRun.of("run", p.toString());
         assertOneLineFailure(run, 65);
@@ -149,6 +149,19 @@ class BadInputTest {
         assertOneLineFailure(CliRun.of("run", "--bogus", m), 64);
         assertOneLineFailure(CliRun.of("run"), 64);
         assertOneLineFailure(CliRun.of("frobnicate"), 65);
+    }
+
+    @Test
+    void checkRejectsRunOnlyOptionsNamingRun() throws IOException {
+        String m = write("hello.wat", HELLO).toString();
+        for (String option : new String[] {"--trace-wasi", "--schedule=random", "--trace=1"}) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            assertOneLineFailure(
+                    CliRun.of("check", option, m),
+                    64,
+                    "detwasm: Unknown option: '" + option + "'; " + name
+                            + " is an option of 'detwasm run' (see 'detwasm check --help')");
+        }
     }
 
     @Test

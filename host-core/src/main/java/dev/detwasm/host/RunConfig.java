@@ -21,13 +21,15 @@ import java.util.Set;
  * @param mounts preopened directories, in the order given (fd 3, 4, ...)
  * @param stdin the bytes the guest reads from fd 0
  * @param seed seeds the guest's entropy and the random schedule policy
- * @param schedule the default schedule policy
+ * @param schedule the name of the schedule policy ({@link SchedulePolicy})
  * @param trace decisions to replay before the policy takes over; empty for none
  * @param traceKinds the kinds of decision the trace lists ({@code --decisions}); decisions of
  *     other kinds are left to the policy, as if the trace did not exist for them
  * @param traceWasi log each WASI call to the diagnostics stream
  * @param maxSteps step budget per run; 0 for none
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
+ * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
+ *     for its result (see {@link GuestOutput}); it does not change what the guest observes
  */
 public record RunConfig(
         Engine engine,
@@ -37,12 +39,13 @@ public record RunConfig(
         List<Mount> mounts,
         byte[] stdin,
         long seed,
-        SchedulePolicy schedule,
+        String schedule,
         List<Integer> trace,
         Set<DecisionKind> traceKinds,
         boolean traceWasi,
         long maxSteps,
-        int maxMemoryPages) {
+        int maxMemoryPages,
+        int keepOutput) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
 
@@ -61,6 +64,9 @@ public record RunConfig(
         EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
         kinds.addAll(traceKinds);
         traceKinds = Collections.unmodifiableSet(kinds);
+        if (keepOutput < 0) {
+            throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
+        }
     }
 
     @Override
@@ -89,6 +95,7 @@ public record RunConfig(
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
         b.maxMemoryPages = maxMemoryPages;
+        b.keepOutput = keepOutput;
         return b;
     }
 
@@ -101,12 +108,13 @@ public record RunConfig(
         private List<Mount> mounts = new ArrayList<>();
         private byte[] stdin = new byte[0];
         private long seed;
-        private SchedulePolicy schedule = SchedulePolicy.FIFO;
+        private String schedule = SchedulePolicy.FIFO;
         private List<Integer> trace = new ArrayList<>();
         private Set<DecisionKind> traceKinds = EnumSet.allOf(DecisionKind.class);
         private boolean traceWasi;
         private long maxSteps;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
+        private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
         private Builder() {}
 
@@ -155,7 +163,7 @@ public record RunConfig(
             return this;
         }
 
-        public Builder schedule(SchedulePolicy schedule) {
+        public Builder schedule(String schedule) {
             this.schedule = schedule;
             return this;
         }
@@ -186,10 +194,15 @@ public record RunConfig(
             return this;
         }
 
+        public Builder keepOutput(int keepOutput) {
+            this.keepOutput = keepOutput;
+            return this;
+        }
+
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceKinds,
-                    traceWasi, maxSteps, maxMemoryPages);
+                    traceWasi, maxSteps, maxMemoryPages, keepOutput);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.Termination;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What makes two failing runs the same finding: how they ended (kind and code), in which thread,
@@ -22,5 +24,14 @@ public record FailureSignature(
         Termination t = outcome.termination();
         return new FailureSignature(
                 t.kind(), t.exitCode(), t.thread(), t.message(), outcome.location());
+    }
+
+    /** A 128-bit fingerprint, to count signatures past those a report keeps. */
+    TraceFingerprint fingerprint() {
+        List<Integer> words = new ArrayList<>(List.of(kind.ordinal(), exitCode, thread));
+        message.codePoints().forEach(words::add);
+        words.add(-1);
+        location.codePoints().forEach(words::add);
+        return TraceFingerprint.of(words);
     }
 }

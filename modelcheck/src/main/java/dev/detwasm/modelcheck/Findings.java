@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -18,13 +16,18 @@ import java.util.function.Consumer;
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
  * CheckReport}: distinct traces and outcomes, failing runs grouped by {@link FailureSignature}
  * (each with its count, the strategy that found it first and its simplest run, with the command
- * that reproduces it), and {@code must_reach} coverage. Keeps the output of the first run per
- * outcome and of the simplest run per signature, and of every other run only a {@link
- * TraceFingerprint}.
+ * that reproduces it), and {@code must_reach} coverage. Keeps the output of one run per outcome
+ * and of the simplest run of each of the first {@value #MAX_KEPT_FAILURES} signatures (the
+ * others are counted), and of every other run only its {@link TraceFingerprint} (16 bytes, see
+ * {@link FingerprintSet}), so a long exploration's memory grows by a few dozen bytes a run.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
-    private final Set<TraceFingerprint> traces = new HashSet<>();
+    /** Failure signatures kept whole for the report; the others are only counted. */
+    static final int MAX_KEPT_FAILURES = 1000;
+
+    private final FingerprintSet traces = new FingerprintSet();
+    private final FingerprintSet signatures = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<FailureSignature, Finding> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
@@ -44,7 +47,16 @@ public final class Findings implements Consumer<ExploredRun> {
         outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
         if (outcome.failed()) {
             failingRuns++;
-            failures.computeIfAbsent(FailureSignature.of(outcome), f -> new Finding(run)).add(run);
+            FailureSignature signature = FailureSignature.of(outcome);
+            signatures.add(signature.fingerprint());
+            Finding kept = failures.get(signature);
+            if (kept == null && failures.size() < MAX_KEPT_FAILURES) {
+                kept = new Finding(run);
+                failures.put(signature, kept);
+            }
+            if (kept != null) {
+                kept.add(run);
+            }
         }
         for (String site : new LinkedHashSet<>(outcome.reachedSites())) {
             sites.computeIfAbsent(site, s -> new Tally(run)).runs++;
@@ -84,8 +96,9 @@ public final class Findings implements Consumer<ExploredRun> {
             }
         }
         return new CheckReport(
-                module, settings, runs, traces.size(), distinct, failingRuns, failing, reached,
-                unreached, exploration.bounds(), exploration.frontier(), exploration.elapsed());
+                module, settings, runs, traces.size(), distinct, failingRuns,
+                signatures.size(), failing, reached, unreached, exploration.bounds(),
+                exploration.frontier(), exploration.elapsed());
     }
 
     /** Runs with the same ending and stdout. */

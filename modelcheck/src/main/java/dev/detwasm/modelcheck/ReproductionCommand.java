@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
+    private final List<String> moduleFlags;
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
+    private final List<String> hostOptions;
     private final boolean seedForm;
 
     /**
@@ -36,11 +38,40 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
-        this(module, config, stdinFile, false);
+        this(List.of(), List.of(), module, config, stdinFile);
+    }
+
+    /**
+     * The same, for a module named with flags that say what it is ({@code --python
+     * SCRIPT}); {@code config} is the run as the user gave it, before those flags expand it.
+     */
+    public ReproductionCommand(
+            List<String> moduleFlags, String module, RunConfig config, String stdinFile) {
+        this(List.of(), moduleFlags, module, config, stdinFile);
+    }
+
+    /**
+     * The same, after options that shape the host rather than the run, such as {@code
+     * --plugin PATH}, put first as given.
+     */
+    public ReproductionCommand(
+            List<String> hostOptions,
+            List<String> moduleFlags,
+            String module,
+            RunConfig config,
+            String stdinFile) {
+        this(hostOptions, moduleFlags, module, config, stdinFile, false);
     }
 
     private ReproductionCommand(
-            String module, RunConfig config, String stdinFile, boolean seedForm) {
+            List<String> hostOptions,
+            List<String> moduleFlags,
+            String module,
+            RunConfig config,
+            String stdinFile,
+            boolean seedForm) {
+        this.hostOptions = List.copyOf(hostOptions);
+        this.moduleFlags = List.copyOf(moduleFlags);
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
@@ -53,7 +84,7 @@ public final class ReproductionCommand {
      * from their defaults there, since the flat form passes them to the guest.
      */
     public static ReproductionCommand seedForm(String module, RunConfig config) {
-        return new ReproductionCommand(module, config, null, true);
+        return new ReproductionCommand(List.of(), List.of(), module, config, null, true);
     }
 
     /** The command that makes {@code run} again: {@link #forTrace}, or the seed's form. */
@@ -82,6 +113,7 @@ public final class ReproductionCommand {
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        words.addAll(hostOptions);
         options(words);
         if (config.maxSteps() != 0) {
             words.add("--max-steps");
@@ -99,6 +131,7 @@ public final class ReproductionCommand {
             words.add("--trace");
             words.add(TraceText.format(trace));
         }
+        words.addAll(moduleFlags);
         if (module.startsWith("-") || argsLookLikeFlags()) {
             words.add("--");
         }

@@ -40,7 +40,7 @@ public final class TextReport {
             FailingRun first = report.failures().stream()
                     .min(java.util.Comparator.comparingLong(FailingRun::firstRun)).orElseThrow();
             return "FAILED: " + count(report.failingRuns(), "failing run") + " of "
-                    + report.runs() + ", " + count(report.failures().size(), "distinct failure")
+                    + report.runs() + ", " + count(report.distinctFailures(), "distinct failure")
                     + "; the first at run #" + first.firstRun() + ", found by " + first.foundBy();
         }
         if (!report.unreachedDeclarations().isEmpty()) {
@@ -94,7 +94,7 @@ public final class TextReport {
                 .append(", outcomes: ").append(report.outcomes().size())
                 .append(", failing runs: ").append(report.failingRuns());
         if (report.failingRuns() > 0) {
-            out.append(" (").append(report.failures().size()).append(" distinct)");
+            out.append(" (").append(report.distinctFailures()).append(" distinct)");
         }
         out.append('\n');
         out.append("exploration: ").append(completeness(report)).append('\n');
@@ -114,8 +114,11 @@ public final class TextReport {
         for (FailingRun f : report.failures()) {
             if (n == MAX_FAILURES_SHOWN) {
                 out.append('\n').append("... and ")
-                        .append(report.failures().size() - MAX_FAILURES_SHOWN)
-                        .append(" more distinct failures: --report FILE.json lists them all\n");
+                        .append(report.distinctFailures() - MAX_FAILURES_SHOWN)
+                        .append(" more distinct failures: --report FILE.json lists ")
+                        .append(report.distinctFailures() > report.failures().size()
+                                ? "the first " + report.failures().size() : "them all")
+                        .append('\n');
                 break;
             }
             out.append('\n').append("failure ").append(++n).append(": ")
