@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
                     + " interleavings and model_checker_select choices, and report each failing"
                     + " run (trap, non-zero exit, deadlock, step budget) with its trace and a"
                     + " 'detwasm run --trace' command that reproduces it.",
-            "With no --strategy, a portfolio explores: iterative dfs, random walks and pct at"
-                    + " depths 3, 1 and 2 take turns, one run each, under one --max-runs budget;"
+            "With no --strategy, a portfolio explores: iterative dfs, random walks, pct at"
+                    + " depth 3, bfs, and pct at depths 1 and 2 take turns, one run each, under"
+                    + " one --max-runs budget;"
                     + " whichever finds a failure first finds it for all, and the report names it.",
             "Failing runs with the same kind, thread, message and location are one failure,"
                     + " shown by its simplest run (fewest preemptions, then fewest decisions).",
@@ -63,8 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--strategy",
             paramLabel = "portfolio|dfs|bfs|random|pct",
-            description = "How to explore: portfolio (default) interleaves dfs, random and pct"
-                    + " at depths 3, 1 and 2; dfs (depth-first, iterative in the preemption"
+            description = "How to explore: portfolio (default) interleaves dfs, random, pct"
+                    + " (depths 1 to 3) and bfs; dfs (depth-first, iterative in the preemption"
                     + " bound: every run with no preemption, then with one, ...) or bfs"
                     + " (breadth-first, a queue of unexplored prefixes) make every run once;"
                     + " random makes seeded random walks (run k depends only on --seed and k);"

@@ -28,9 +28,11 @@ public final class PortfolioStrategy implements Strategy {
 
     /**
      * The default portfolio: iterative dfs (shallow preemption bounds first, and exhaustive
-     * when the tree is small), random walks, and pct at depths 3, 1 and 2. Random and pct at
-     * depth 3 draw exactly what they draw alone with the same seed; depths 1 and 2 draw from
-     * seeds derived from it, so the members do not walk in step.
+     * when the tree is small), random walks, pct at depth 3, bfs, and pct at depths 1 and 2
+     * taking the fifth turn alternately. dfs, bfs, random and pct at depth 3 make exactly what
+     * they make alone with the same seed, so the portfolio finds a bug within 5 times the runs
+     * of the best of the four single strategies; depths 1 and 2 draw from seeds derived from
+     * it, so the members do not walk in step.
      */
     public static PortfolioStrategy standard(StrategySettings settings) {
         long seed = settings.seed();
@@ -39,8 +41,10 @@ public final class PortfolioStrategy implements Strategy {
                         new DfsStrategy(),
                         new RandomStrategy(settings),
                         new PctStrategy(new StrategySettings(seed, 3)),
-                        new PctStrategy(new StrategySettings(derived(seed, 1), 1)),
-                        new PctStrategy(new StrategySettings(derived(seed, 2), 2))));
+                        new BfsStrategy(),
+                        new PortfolioStrategy(List.of(
+                                new PctStrategy(new StrategySettings(derived(seed, 1), 1)),
+                                new PctStrategy(new StrategySettings(derived(seed, 2), 2))))));
     }
 
     private static long derived(long seed, int depth) {

@@ -23,21 +23,24 @@ class PortfolioStrategyTest {
         Explorations portfolio = Explorations.of(ATOMICITY_VIOLATION,
                 PortfolioStrategy.standard(settings), Branching.unbounded(), runs(100, 1));
         List<String> origins = new ArrayList<>();
-        for (ExploredRun run : portfolio.runs.subList(0, 5)) {
+        for (ExploredRun run : portfolio.runs.subList(0, 10)) {
             origins.add(run.origin());
         }
-        assertEquals(List.of("dfs", "random", "pct depth 3", "pct depth 1", "pct depth 2"),
-                origins);
+        assertEquals(List.of("dfs", "random", "pct depth 3", "bfs", "pct depth 1",
+                "dfs", "random", "pct depth 3", "bfs", "pct depth 2"), origins);
         List<List<Integer>> alone = Explorations.of(ATOMICITY_VIOLATION,
                 new PctStrategy(settings), Branching.unbounded(), runs(20, 1)).traces();
         List<List<Integer>> random = Explorations.of(ATOMICITY_VIOLATION,
                 new RandomStrategy(settings), Branching.unbounded(), runs(20, 1)).traces();
         List<List<Integer>> dfs = Explorations.of(ATOMICITY_VIOLATION, new DfsStrategy(),
                 Branching.unbounded(), runs(20, 1)).traces();
+        List<List<Integer>> bfs = Explorations.of(ATOMICITY_VIOLATION, new BfsStrategy(),
+                Branching.unbounded(), runs(20, 1)).traces();
         for (int i = 0; i < 20; i++) {
             assertEquals(dfs.get(i), portfolio.traces().get(5 * i));
             assertEquals(random.get(i), portfolio.traces().get(5 * i + 1));
             assertEquals(alone.get(i), portfolio.traces().get(5 * i + 2));
+            assertEquals(bfs.get(i), portfolio.traces().get(5 * i + 3));
         }
     }
 
@@ -56,7 +59,8 @@ class PortfolioStrategyTest {
     void itFindsADepthTwoBugWithinFiveTimesTheRunsOfItsBestMember() throws Exception {
         StrategySettings settings = new StrategySettings(1, 3);
         long portfolio = firstFailure(PortfolioStrategy.standard(settings));
-        long best = Math.min(firstFailure(new DfsStrategy()),
+        long best = Math.min(Math.min(firstFailure(new DfsStrategy()),
+                        firstFailure(new BfsStrategy())),
                 Math.min(firstFailure(new PctStrategy(settings)),
                         firstFailure(new RandomStrategy(settings))));
         assertTrue(portfolio + 1 <= 5 * (best + 1), portfolio + " vs best " + best);
