@@ -27,9 +27,12 @@ public interface Strategy {
 
     /**
      * The name reports give the strategy that planned the first of {@link #upcoming}, e.g.
-     * {@code dfs} or {@code pct depth 2}: a portfolio names the member whose run it is.
+     * {@code dfs} or {@code pct depth 2}: a portfolio names the member whose run it is. By
+     * default the class's simple name, so a plugin's strategy need not say more.
      */
-    String origin();
+    default String origin() {
+        return getClass().getSimpleName();
+    }
 
     /**
      * How many distinct runs not yet made this strategy knows of (the systematic strategies'
