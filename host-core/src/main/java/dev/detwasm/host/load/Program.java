@@ -11,6 +11,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.debug.GuestLocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,11 +32,14 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final byte[] binary;
     private Function<Instance, Machine> compiled;
+    private GuestLocations locations;
 
-    Program(String name, WasmModule module) {
+    Program(String name, WasmModule module, byte[] binary) {
         this.name = name;
         this.module = module;
+        this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -69,6 +73,17 @@ public final class Program {
 
     public WasmModule module() {
         return module;
+    }
+
+    /**
+     * Function names and source lines, read from the module's name section and DWARF on first
+     * use (only explained runs ask).
+     */
+    public synchronized GuestLocations locations() {
+        if (locations == null) {
+            locations = new GuestLocations(binary, module.nameSection());
+        }
+        return locations;
     }
 
     /** The machine factory for {@code engine}, compiling on first use. */

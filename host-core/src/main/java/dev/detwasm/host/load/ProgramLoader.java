@@ -33,7 +33,7 @@ public final class ProgramLoader {
     /** Loads from memory; {@code name} is used in messages. */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        return new Program(name, parse(name, binary));
+        return new Program(name, parse(name, binary), binary);
     }
 
     private static boolean isBinary(byte[] bytes) {
