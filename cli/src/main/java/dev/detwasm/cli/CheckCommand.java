@@ -1,21 +1,18 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ExplainedFinding;
-import dev.detwasm.modelcheck.FindingExplainer;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
 import dev.detwasm.modelcheck.MinimizeBudget;
-import dev.detwasm.modelcheck.ModelChecker;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
-import dev.detwasm.modelcheck.ReproductionCommand;
 import dev.detwasm.modelcheck.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -185,51 +182,36 @@ public final class CheckCommand implements Callable<Integer> {
     Path junitFile;
 
     private final ProgramLoader loader;
-    private final ModelChecker checker;
-    private final FindingExplainer explainer;
     private final CliStreams streams;
 
     @Inject
-    CheckCommand(
-            ProgramLoader loader,
-            ModelChecker checker,
-            FindingExplainer explainer,
-            CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.checker = checker;
-        this.explainer = explainer;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in()).build();
-        if (!checker.strategyNames().contains(strategy)) {
-            throw usage("unknown strategy '" + strategy + "'; expected one of "
-                    + String.join(", ", checker.strategyNames()));
-        }
         reportFile("--report", jsonFile, "out.json");
         reportFile("--junit", junitFile, "out.xml");
-        CheckSettings settings = settings();
         MinimizeBudget budget;
         try {
             budget = new MinimizeBudget(minimizeReplays, minimizeTime);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        Program program = loader.load(options.module);
+        Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
+        if (!sandbox.strategyNames().contains(strategy)) {
+            throw usage("unknown strategy '" + strategy + "'; expected one of "
+                    + String.join(", ", sandbox.strategyNames()));
+        }
         ProgressListener progress =
                 Terminal.isInteractive()
                         ? new ProgressLine(streams.err(), maxRuns, timeLimit)
                         : ProgressListener.NONE;
-        ReproductionCommand reproduction =
-                new ReproductionCommand(
-                        options.module.toString(),
-                        config,
-                        options.stdinFile == null ? null : options.stdinFile.toString());
-        CheckReport report = checker.check(program, config, settings, reproduction, progress);
-        List<ExplainedFinding> explained =
-                explainer.explainShown(program, config, reproduction, report, budget);
+        CheckReport report = sandbox.check(progress);
+        List<ExplainedFinding> explained = sandbox.explain(report, budget);
         streams.out().print(TextReport.render(report, jobs, explained));
         streams.out().flush();
         if (jsonFile != null) {

@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
 public final class Detwasm {
 
     public static void main(String[] args) {
+        SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
         int code = execute(args, stdin, System.out, System.err);
         System.out.flush();
@@ -72,7 +73,16 @@ public final class Detwasm {
         cli.setParameterExceptionHandler(Detwasm::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
         List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
-        return cli.execute(argv.toArray(String[]::new));
+        try {
+            return cli.execute(argv.toArray(String[]::new));
+        } catch (OutOfMemoryError e) {
+            err.println("detwasm: out of memory (give the JVM more with"
+                    + " DETWASM_JAVA_OPTS=-Xmx...)");
+            return ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an error is still one line.
+            return failure(e, err);
+        }
     }
 
     /** Every command's help ends with its examples, then its exit codes. */
@@ -117,7 +127,7 @@ public final class Detwasm {
         return "";
     }
 
-    private static int failure(Exception e, PrintStream err) {
+    private static int failure(Throwable e, PrintStream err) {
         if (e instanceof LoadException) {
             err.println("detwasm: " + e.getMessage());
             return ExitCodes.LOAD_ERROR;

@@ -1,14 +1,14 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
-import dev.detwasm.host.TraceText;
 import dev.detwasm.host.Runner;
+import dev.detwasm.host.TraceText;
 import dev.detwasm.host.explain.ExplainedRun;
 import dev.detwasm.host.explain.ThreadColumns;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -85,50 +85,50 @@ public final class RunCommand implements Callable<Integer> {
     Path eventsFile;
 
     private final ProgramLoader loader;
-    private final Runner runner;
-    private final Verifier verifier;
     private final CliStreams streams;
 
     @Inject
-    RunCommand(ProgramLoader loader, Runner runner, Verifier verifier, CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.runner = runner;
-        this.verifier = verifier;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
-        Program program = loader.load(options.module);
+        Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
         if (verify && explain) {
             throw new ParameterException(
                     spec.commandLine(), "--verify and --explain do not go together: verify first");
         }
+        GuestOutput output = new GuestOutput(streams.out(), streams.err(), config.keepOutput());
         if (explain) {
+            Runner runner = sandbox.runner();
             ExplainedRun explained =
                     runner.explain(
-                            program, config, new GuestOutput(streams.out(), streams.err()),
-                            streams.err(), Runner.decisionsFor(config));
+                            sandbox.program(), sandbox.config(), output, streams.err(),
+                            runner.decisionsFor(sandbox.config()));
             result = explained.result();
             streams.out().flush();
-            program.locations().warning().ifPresent(w -> streams.err().println("detwasm: " + w));
+            sandbox.program().locations().warning()
+                    .ifPresent(w -> streams.err().println("detwasm: " + w));
             streams.err().print(ThreadColumns.render(explained.explanation()));
         } else if (verify) {
-            Verifier.Verdict verdict = verifier.verify(program, config);
+            Verifier.Verdict verdict = new Verifier(sandbox.runner())
+                    .verify(sandbox.program(), sandbox.config(), output);
             result = verdict.first();
-            streams.out().write(result.stdout());
-            streams.err().write(result.stderr());
-            streams.out().flush();
             if (!verdict.identical()) {
                 streams.err().println("detwasm: verify: " + verdict.difference());
                 return dev.detwasm.host.spi.ExitCodes.FAILURE_FOUND;
             }
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
+            // The event log is kept only when it is written out: a long run logs every WASI call.
+            Runner runner = sandbox.runner();
             result = runner.run(
-                    program, config, new GuestOutput(streams.out(), streams.err()), streams.err());
+                    sandbox.program(), sandbox.config(), output, streams.err(),
+                    runner.decisionsFor(sandbox.config()), eventsFile != null);
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);

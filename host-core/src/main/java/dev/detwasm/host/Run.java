@@ -65,7 +65,7 @@ final class Run implements RunContext {
         program.importedMemory()
                 .ifPresent(
                         m -> {
-                            memory = newMemory(m.limits());
+                            memory = newMemory(importable(m.limits()));
                             hostImports.addMemory(
                                     new ImportMemory(
                                             Linker.MEMORY_MODULE, Linker.MEMORY_NAME, memory));
@@ -133,6 +133,19 @@ final class Run implements RunContext {
             memory = newMemory(limits);
         }
         return memory;
+    }
+
+    /**
+     * Chicory links an imported memory only when its maximum is at most the import's, and reads
+     * an import without a maximum (or with the 65,536-page one) as 32,767 pages; such an imported
+     * memory grows to that. A memory the module defines itself grows to 65,536 pages.
+     */
+    private static MemoryLimits importable(MemoryLimits declared) {
+        if (declared.maximumPages() < MemoryLimits.MAX_PAGES) {
+            return declared;
+        }
+        int initial = Math.min(declared.initialPages(), Memory.RUNTIME_MAX_PAGES);
+        return new MemoryLimits(initial, Memory.RUNTIME_MAX_PAGES, declared.shared());
     }
 
     private SchedulingMemory newMemory(MemoryLimits declared) {

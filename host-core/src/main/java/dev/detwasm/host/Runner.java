@@ -2,8 +2,6 @@ package dev.detwasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
-import dev.detwasm.host.decide.FifoPolicy;
-import dev.detwasm.host.decide.RandomPolicy;
 import dev.detwasm.host.decide.ReplayTrace;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -18,33 +16,51 @@ import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.GuestThreadsFactory;
+import dev.detwasm.host.spi.HostError;
 import dev.detwasm.host.spi.HostModule;
 import dev.detwasm.host.spi.Termination;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Runs a {@link Program} once under a {@link RunConfig}. Thread-safe: runs share nothing. */
 public final class Runner {
     private final List<HostModule> hostModules;
     private final GuestThreadsFactory threadsFactory;
+    private final Map<String, SchedulePolicy> policies;
 
     @Inject
-    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+    public Runner(
+            Set<HostModule> hostModules,
+            GuestThreadsFactory threadsFactory,
+            Map<String, SchedulePolicy> policies) {
         this.hostModules = List.copyOf(hostModules);
         this.threadsFactory = threadsFactory;
+        this.policies = Map.copyOf(policies);
     }
 
-    /** The decisions a plain run makes: the trace first, then the configured policy. */
-    public static DecisionSource decisionsFor(RunConfig config) {
-        DecisionSource policy =
-                switch (config.schedule()) {
-                    case FIFO -> new FifoPolicy();
-                    case RANDOM -> new RandomPolicy(config.seed());
-                };
+    /** A runner with the {@link SchedulePolicy#defaults default schedule policies}. */
+    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+        this(hostModules, threadsFactory, SchedulePolicy.defaults());
+    }
+
+    /**
+     * The decisions a plain run makes: the trace first, then the configured policy.
+     *
+     * @throws HostError (usage) when no policy has the configured name
+     */
+    public DecisionSource decisionsFor(RunConfig config) {
+        SchedulePolicy named = policies.get(config.schedule());
+        if (named == null) {
+            throw new HostError(ExitCodes.USAGE, "unknown schedule policy '" + config.schedule()
+                    + "'; expected one of " + String.join(", ", new TreeSet<>(policies.keySet())));
+        }
+        DecisionSource policy = named.decisions(config);
         return config.trace().isEmpty() ? policy : new ReplayTrace(config.trace(), policy);
     }
 
@@ -110,6 +126,7 @@ public final class Runner {
             throws LoadException {
         Function<Instance, Machine> machineFactory =
                 recorder == null ? program.machineFactory(config.engine()) : TracingInterpreter::new;
+        program.takeCompileWarning().ifPresent(w -> diagnostics.println("detwasm: warning: " + w));
         EventLog events = new EventLog(keepEvents);
         Decisions decisions =
                 new Decisions(recorder == null ? source : recorder.watch(source), events);
@@ -122,11 +139,11 @@ public final class Runner {
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
                         machineFactory, recorder);
-        List<HostFunction> functions = new ArrayList<>();
+        OfferedImports offered = new OfferedImports();
         for (HostModule module : hostModules) {
-            functions.addAll(module.functions(run));
+            offered.add(module, module.functions(run));
         }
-        List<HostFunction> imported = Linker.link(program, functions, config.maxMemoryPages());
+        List<HostFunction> imported = Linker.link(program, offered, config.maxMemoryPages());
         run.link(ImportValues.builder().withFunctions(new ArrayList<>(imported)));
 
         Termination termination = threads.run(run::main);

@@ -61,7 +61,7 @@ public final class TextReport {
                 .append(", outcomes: ").append(report.outcomes().size())
                 .append(", failing runs: ").append(report.failingRuns());
         if (report.failingRuns() > 0) {
-            out.append(" (").append(report.failures().size()).append(" distinct)");
+            out.append(" (").append(report.distinctFailures()).append(" distinct)");
         }
         out.append('\n');
         out.append("exploration: ").append(completeness(report)).append('\n');
@@ -84,8 +84,11 @@ public final class TextReport {
             FailingRun f = n < explained.size() ? explained.get(n).shown() : found;
             if (n == MAX_FAILURES_SHOWN) {
                 out.append('\n').append("... and ")
-                        .append(report.failures().size() - MAX_FAILURES_SHOWN)
-                        .append(" more distinct failing runs: --report FILE.json lists them all\n");
+                        .append(report.distinctFailures() - MAX_FAILURES_SHOWN)
+                        .append(" more distinct failing runs: --report FILE.json lists ")
+                        .append(report.distinctFailures() > report.failures().size()
+                                ? "the first " + report.failures().size() : "them all")
+                        .append('\n');
                 break;
             }
             out.append('\n').append("failure ").append(++n).append(": run #").append(f.run())

@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -32,13 +33,33 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
-    private final byte[] binary;
+    private final Optional<CompiledModuleCache> cache;
+    // The module's bytes while it is known valid only from the cache's word (parsed without
+    // validation); null once validated.
+    private byte[] unvalidated;
+    private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
+    private String compileWarning;
+    private final byte[] binary;
     private GuestLocations locations;
 
-    Program(String name, WasmModule module, byte[] binary) {
+    /**
+     * @param fallback what the AOT compiler does about a function too large for a JVM method
+     *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     * @param binary the module's bytes, for its debug sections
+     */
+    Program(
+            String name,
+            WasmModule module,
+            Optional<CompiledModuleCache> cache,
+            byte[] unvalidated,
+            InterpreterFallback fallback,
+            byte[] binary) {
         this.name = name;
         this.module = module;
+        this.cache = cache;
+        this.unvalidated = unvalidated;
+        this.fallback = fallback;
         this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
@@ -86,7 +107,10 @@ public final class Program {
         return locations;
     }
 
-    /** The machine factory for {@code engine}, compiling on first use. */
+    /**
+     * The machine factory for {@code engine}, compiling on first use (or loading the compiled
+     * classes from the cache, when there is one and it holds this module).
+     */
     public synchronized Function<Instance, Machine> machineFactory(Engine engine)
             throws LoadException {
         if (engine == Engine.INTERPRETER) {
@@ -94,12 +118,46 @@ public final class Program {
         }
         if (compiled == null) {
             try {
-                compiled = MachineFactoryCompiler.compile(module);
-            } catch (RuntimeException e) {
-                throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
+                compiled = compile();
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // The parser accepted the module, so the compiler is at fault: interpret what
+                // it fails on (AotCompilation), without the cache.
+                AotCompilation compilation = AotCompilation.of(name, module);
+                compiled = compilation.factory();
+                compileWarning = compilation.warning();
             }
         }
         return compiled;
+    }
+
+    /**
+     * The one-line warning of an AOT compilation that left functions to the interpreter, the
+     * first time it is asked for; empty after that, and when there is none.
+     */
+    public synchronized Optional<String> takeCompileWarning() {
+        String warning = compileWarning;
+        compileWarning = null;
+        return Optional.ofNullable(warning);
+    }
+
+    private Function<Instance, Machine> compile() throws LoadException {
+        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
+        if (cache.isEmpty() || module.digest() == null) {
+            return compiler.compile();
+        }
+        try {
+            return compiler.withCache(cache.get()).compile();
+        } catch (RuntimeException | LinkageError e) {
+            // An entry that passed its checksum but does not load (say, written by a build
+            // that emitted other classes under the same versions): drop it and compile anew,
+            // after the validation its presence let the loader skip.
+            cache.get().evict(module.digest());
+            if (unvalidated != null) {
+                ProgramLoader.parse(name, unvalidated, true);
+                unvalidated = null;
+            }
+            return compiler.compile();
+        }
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */
