@@ -53,8 +53,8 @@ public final class RunOptions {
             names = "--dir",
             paramLabel = "HOST[::GUEST]",
             description = "Preopen host directory HOST at guest path GUEST (default: HOST as"
-                    + " written). Its content is read into memory; the guest's writes never"
-                    + " reach the host.")
+                    + " written). Files are read when the guest reads them and must not change"
+                    + " meanwhile; the guest's writes stay in memory and never reach the host.")
     List<String> dirs = new ArrayList<>();
 
     @Option(
