@@ -1,11 +1,14 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.modelcheck.ReproductionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,8 +51,8 @@ public final class RunOptions {
             names = "--dir",
             paramLabel = "HOST[::GUEST]",
             description = "Preopen host directory HOST at guest path GUEST (default: HOST as"
-                    + " written). Its content is read into memory; the guest's writes never"
-                    + " reach the host.")
+                    + " written). Files are read when the guest reads them and must not change"
+                    + " meanwhile; the guest's writes stay in memory and never reach the host.")
     List<String> dirs = new ArrayList<>();
 
     @Option(
@@ -86,11 +89,41 @@ public final class RunOptions {
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
     @Option(
+            names = "--keep-output",
+            paramLabel = "BYTES",
+            description = "How much of the guest's stdout and stderr each run keeps in memory for"
+                    + " --verify's diff and check's reports (default: 1048576). Output streams"
+                    + " to the terminal as it is written; beyond this only its length and SHA-256"
+                    + " are kept, which is still enough to compare runs.")
+    int keepOutput = GuestOutput.DEFAULT_KEEP;
+
+    @Option(
+            names = "--plugin",
+            paramLabel = "PATH.jar",
+            description = "Load the Guice modules this jar lists in META-INF/services/"
+                    + "com.google.inject.Module and let them override the defaults: a clock,"
+                    + " entropy, host functions, strategies (repeatable; see docs/plugins.md).")
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(
+            names = "--plugin-module",
+            paramLabel = "CLASS",
+            description = "Load only this Guice module class from the --plugin jars instead of"
+                    + " those they list (repeatable).")
+    List<String> pluginModules = new ArrayList<>();
+
+    @Option(
             names = "--no-cache",
             description = "Compile the module anew instead of using (and filling) the compile"
                     + " cache in $DETWASM_CACHE, else $XDG_CACHE_HOME/detwasm, else"
                     + " ~/.cache/detwasm. DETWASM_CACHE=off turns the cache off for good.")
     boolean noCache;
+
+    @Option(
+            names = "--warn-interpreted",
+            description = "Print Chicory's warning for each function too large for the AOT"
+                    + " engine to compile (it runs interpreted instead); silent by default.")
+    boolean warnInterpreted;
 
     @Option(
             names = "--python",
@@ -112,9 +145,35 @@ public final class RunOptions {
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
 
-    /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
+    /**
+     * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
+     * {@code config} (from {@link #toConfig}) stands for.
+     */
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return Sandbox.builder(load(loader))
+                .withConfig(moduleRun(config))
+                .withModules(PluginJars.load(plugins, pluginModules))
+                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
+                        module.toString(), config,
+                        stdinFile == null ? null : stdinFile.toString()));
+    }
+
+    /**
+     * Loads MODULE with {@code loader}, or without its compile cache under --no-cache, saying
+     * which functions run interpreted under --warn-interpreted.
+     */
     Program load(ProgramLoader loader) throws LoadException {
-        return (noCache ? loader.withoutCache() : loader).load(moduleFile());
+        ProgramLoader chosen = noCache ? loader.withoutCache() : loader;
+        return (warnInterpreted ? chosen.warningInterpretedFunctions() : chosen).load(moduleFile());
     }
 
     /** The file to load: MODULE, or the bundled interpreter under --python. */
@@ -154,6 +213,9 @@ public final class RunOptions {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
+        if (keepOutput < 0) {
+            throw usage("--keep-output must not be negative, got " + keepOutput);
+        }
         return RunConfig.builder()
                 .engine(engine)
                 .argv0(argv0)
@@ -162,7 +224,8 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
-                .maxMemoryPages(maxMemoryPages);
+                .maxMemoryPages(maxMemoryPages)
+                .keepOutput(keepOutput);
     }
 
     private Map<String, String> environment() {

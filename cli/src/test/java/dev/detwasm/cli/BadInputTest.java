@@ -69,7 +69,7 @@ class BadInputTest {
 
     @Test
     void truncatedModule() throws Exception {
-        byte[] full = dev.detwasm.host.load.WatCompiler.compile("h", HELLO.getBytes());
+        byte[] full = dev.detwasm.wat.WatCompiler.compile(HELLO.getBytes());
         Path p = Files.write(dir.resolve("t.wasm"), Arrays.copyOf(full, full.length / 2));
         CliRun run = CliRun.of("run", p.toString());
         assertOneLineFailure(run, 65);
@@ -162,6 +162,18 @@ class BadInputTest {
                     "detwasm: Unknown option: '" + option + "'; " + name
                             + " is an option of 'detwasm run' (see 'detwasm check --help')");
         }
+    }
+
+    @Test
+    void aFormatNameWhereAReportFileGoesIsAUsageErrorShowingTheFileForm() throws IOException {
+        String m = write("hello.wat", HELLO).toString();
+        assertOneLineFailure(
+                CliRun.of("check", "--report", "json", m),
+                64,
+                "detwasm: --report takes the file to write, not a format: '--report json' writes"
+                        + " a file named 'json'; write --report out.json (see 'detwasm check"
+                        + " --help')");
+        assertOneLineFailure(CliRun.of("check", "--junit", "XML", m), 64);
     }
 
     @Test

@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param mounts preopened directories, in the order given (fd 3, 4, ...)
  * @param stdin the bytes the guest reads from fd 0
  * @param seed seeds the guest's entropy and the random schedule policy
- * @param schedule the default schedule policy
+ * @param schedule the name of the schedule policy ({@link SchedulePolicy})
  * @param trace decisions to replay before the policy takes over; empty for none
  * @param traceWasi log each WASI call to the diagnostics stream
  * @param maxSteps step budget per run; 0 for none
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
+ * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
+ *     for its result (see {@link GuestOutput}); it does not change what the guest observes
  */
 public record RunConfig(
         Engine engine,
@@ -31,11 +33,12 @@ public record RunConfig(
         List<Mount> mounts,
         byte[] stdin,
         long seed,
-        SchedulePolicy schedule,
+        String schedule,
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
-        int maxMemoryPages) {
+        int maxMemoryPages,
+        int keepOutput) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
 
@@ -51,6 +54,9 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        if (keepOutput < 0) {
+            throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
+        }
     }
 
     @Override
@@ -77,6 +83,7 @@ public record RunConfig(
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
         b.maxMemoryPages = maxMemoryPages;
+        b.keepOutput = keepOutput;
         return b;
     }
 
@@ -89,11 +96,12 @@ public record RunConfig(
         private List<Mount> mounts = new ArrayList<>();
         private byte[] stdin = new byte[0];
         private long seed;
-        private SchedulePolicy schedule = SchedulePolicy.FIFO;
+        private String schedule = SchedulePolicy.FIFO;
         private List<Integer> trace = new ArrayList<>();
         private boolean traceWasi;
         private long maxSteps;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
+        private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
         private Builder() {}
 
@@ -142,7 +150,7 @@ public record RunConfig(
             return this;
         }
 
-        public Builder schedule(SchedulePolicy schedule) {
+        public Builder schedule(String schedule) {
             this.schedule = schedule;
             return this;
         }
@@ -167,10 +175,15 @@ public record RunConfig(
             return this;
         }
 
+        public Builder keepOutput(int keepOutput) {
+            this.keepOutput = keepOutput;
+            return this;
+        }
+
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, maxMemoryPages);
+                    maxSteps, maxMemoryPages, keepOutput);
         }
     }
 }

@@ -17,7 +17,9 @@ import java.util.Set;
  * @param distinctRuns how many of them had distinct traces
  * @param outcomes the distinct outcomes, ordered by exit code, then stdout
  * @param failingRuns how many runs failed
- * @param failures the distinct failing runs, in exploration order
+ * @param distinctFailures how many distinct traces the failing runs had
+ * @param failures the first distinct failing runs, in exploration order (at most {@value
+ *     Findings#MAX_KEPT_FAILURES}; the others are counted in {@code distinctFailures})
  * @param reachedSites the {@code must_reach} sites reached, by name
  * @param unreachedDeclarations the declared sites no run reached, as declared
  * @param bounds what kept the exploration from covering the tree; empty when exhaustive
@@ -30,6 +32,7 @@ public record CheckReport(
         long distinctRuns,
         List<DistinctOutcome> outcomes,
         long failingRuns,
+        long distinctFailures,
         List<FailingRun> failures,
         List<ReachedSite> reachedSites,
         List<SiteDeclaration> unreachedDeclarations,

@@ -5,29 +5,34 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
  * CheckReport}: distinct traces and outcomes, failing runs (once per trace, with the command
- * that reproduces them), and {@code must_reach} coverage. Keeps the output of failing runs and
- * of one run per outcome, and of every other run only a {@link TraceFingerprint}.
+ * that reproduces them), and {@code must_reach} coverage. Keeps the output of one run per outcome
+ * and of the first {@value #MAX_KEPT_FAILURES} distinct failing runs, and of every other run only
+ * its {@link TraceFingerprint} (16 bytes, see {@link FingerprintSet}), so a long exploration's
+ * memory grows by a few dozen bytes a run.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
-    private final Set<TraceFingerprint> traces = new HashSet<>();
+    /** Failing runs kept whole for the report; the others are only counted. */
+    static final int MAX_KEPT_FAILURES = 1000;
+
+    private final FingerprintSet traces = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
     private long runs;
     private long failingRuns;
+    /** A run's trace decides its outcome, so a failing run with a new trace is a new failure. */
+    private long distinctFailures;
 
     public Findings(ReproductionCommand reproduction) {
         this.reproduction = reproduction;
@@ -38,11 +43,21 @@ public final class Findings implements Consumer<ExploredRun> {
         runs++;
         RunOutcome outcome = run.outcome();
         TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
-        traces.add(fingerprint);
+        boolean newTrace = traces.add(fingerprint);
         outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
         if (outcome.failed()) {
             failingRuns++;
-            failures.computeIfAbsent(fingerprint, t -> new Tally(run)).runs++;
+            if (newTrace) {
+                distinctFailures++;
+            }
+            Tally kept = failures.get(fingerprint);
+            if (kept == null && failures.size() < MAX_KEPT_FAILURES) {
+                kept = new Tally(run);
+                failures.put(fingerprint, kept);
+            }
+            if (kept != null) {
+                kept.runs++;
+            }
         }
         for (String site : new LinkedHashSet<>(outcome.reachedSites())) {
             sites.computeIfAbsent(site, s -> new Tally(run)).runs++;
@@ -81,7 +96,8 @@ public final class Findings implements Consumer<ExploredRun> {
             }
         }
         return new CheckReport(
-                module, settings, runs, traces.size(), distinct, failingRuns, failing, reached,
+                module, settings, runs, traces.size(), distinct, failingRuns,
+                distinctFailures, failing, reached,
                 unreached, exploration.bounds(), exploration.elapsed());
     }
 

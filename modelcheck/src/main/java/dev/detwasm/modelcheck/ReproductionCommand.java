@@ -22,6 +22,7 @@ public final class ReproductionCommand {
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
+    private final List<String> hostOptions;
 
     /**
      * @param module the module as the user named it
@@ -30,7 +31,7 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
-        this(List.of(), module, config, stdinFile);
+        this(List.of(), List.of(), module, config, stdinFile);
     }
 
     /**
@@ -39,6 +40,20 @@ public final class ReproductionCommand {
      */
     public ReproductionCommand(
             List<String> moduleFlags, String module, RunConfig config, String stdinFile) {
+        this(List.of(), moduleFlags, module, config, stdinFile);
+    }
+
+    /**
+     * The same, after options that shape the host rather than the run, such as {@code
+     * --plugin PATH}, put first as given.
+     */
+    public ReproductionCommand(
+            List<String> hostOptions,
+            List<String> moduleFlags,
+            String module,
+            RunConfig config,
+            String stdinFile) {
+        this.hostOptions = List.copyOf(hostOptions);
         this.moduleFlags = List.copyOf(moduleFlags);
         this.module = module;
         this.config = config;
@@ -48,6 +63,7 @@ public final class ReproductionCommand {
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        words.addAll(hostOptions);
         if (config.engine() != Engine.AOT) {
             words.add("--engine");
             words.add(config.engine().cliName());
