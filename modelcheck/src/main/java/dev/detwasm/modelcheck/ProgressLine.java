@@ -60,8 +60,8 @@ public final class ProgressLine implements ProgressListener {
     String line(long runs, long failures, long millis) {
         StringBuilder line = new StringBuilder("detwasm check: ");
         line.append(maxRuns == CheckSettings.UNLIMITED
-                ? count(runs, "run")
-                : runs + " of " + count(maxRuns, "run"));
+                ? TextReport.count(runs, "run")
+                : runs + " of " + TextReport.count(maxRuns, "run"));
         line.append(", ").append(failures).append(" failing");
         double rate = -1;
         if (warmRuns >= 0 && millis > warmMillis) {
@@ -80,10 +80,6 @@ public final class ProgressLine implements ProgressListener {
             line.append(", at most ").append(duration(leftMillis)).append(" left");
         }
         return line.toString();
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String duration(long millis) {
