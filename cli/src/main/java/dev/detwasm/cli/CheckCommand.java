@@ -1,5 +1,6 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
@@ -183,11 +184,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     private final ProgramLoader loader;
     private final CliStreams streams;
+    private final Injector injector;
 
     @Inject
-    CheckCommand(ProgramLoader loader, CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
         this.loader = loader;
         this.streams = streams;
+        this.injector = injector;
     }
 
     @Override
@@ -201,7 +204,8 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
+        Sandbox sandbox =
+                options.sandbox(config, loader, injector).withCheckSettings(settings()).build();
         if (!sandbox.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "
                     + String.join(", ", sandbox.strategyNames()));

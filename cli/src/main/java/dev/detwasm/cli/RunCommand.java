@@ -1,5 +1,6 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
@@ -86,17 +87,19 @@ public final class RunCommand implements Callable<Integer> {
 
     private final ProgramLoader loader;
     private final CliStreams streams;
+    private final Injector injector;
 
     @Inject
-    RunCommand(ProgramLoader loader, CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
         this.loader = loader;
         this.streams = streams;
+        this.injector = injector;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
-        Sandbox sandbox = options.sandbox(config, loader).build();
+        Sandbox sandbox = options.sandbox(config, loader, injector).build();
         RunResult result;
         if (verify && explain) {
             throw new ParameterException(

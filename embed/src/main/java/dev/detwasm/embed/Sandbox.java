@@ -154,12 +154,23 @@ public final class Sandbox {
                 CheckSettings.builder().maxDecisions(CheckSettings.DEFAULT_MAX_DECISIONS);
         private final List<Module> modules = new ArrayList<>();
         private ReproductionCommand reproduction;
+        private Injector wired;
 
         private Builder(Path path, byte[] bytes, Program loaded, String displayName) {
             this.path = path;
             this.bytes = bytes;
             this.loaded = loaded;
             this.displayName = displayName;
+        }
+
+        /**
+         * Uses {@code injector}, made from {@link #defaultModules} (and nothing that overrides
+         * them), instead of making one: a process that already has it saves the wiring's cost.
+         * Cannot be combined with {@link #withModules}.
+         */
+        public Builder withInjector(Injector injector) {
+            this.wired = injector;
+            return this;
         }
 
         /** Guice modules combined with the defaults through {@code Modules.override}. */
@@ -288,6 +299,12 @@ public final class Sandbox {
         }
 
         private Injector injector() {
+            if (wired != null) {
+                if (!modules.isEmpty()) {
+                    throw new IllegalStateException("withInjector and withModules do not combine");
+                }
+                return wired;
+            }
             try {
                 return Guice.createInjector(
                         Modules.override(defaultModules()).with(modules));

@@ -26,12 +26,13 @@ public final class Findings implements Consumer<ExploredRun> {
     static final int MAX_KEPT_FAILURES = 1000;
 
     private final FingerprintSet traces = new FingerprintSet();
-    private final FingerprintSet failingTraces = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
     private long runs;
     private long failingRuns;
+    /** A run's trace decides its outcome, so a failing run with a new trace is a new failure. */
+    private long distinctFailures;
 
     public Findings(ReproductionCommand reproduction) {
         this.reproduction = reproduction;
@@ -42,11 +43,13 @@ public final class Findings implements Consumer<ExploredRun> {
         runs++;
         RunOutcome outcome = run.outcome();
         TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
-        traces.add(fingerprint);
+        boolean newTrace = traces.add(fingerprint);
         outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
         if (outcome.failed()) {
             failingRuns++;
-            failingTraces.add(fingerprint);
+            if (newTrace) {
+                distinctFailures++;
+            }
             Tally kept = failures.get(fingerprint);
             if (kept == null && failures.size() < MAX_KEPT_FAILURES) {
                 kept = new Tally(run);
@@ -94,7 +97,7 @@ public final class Findings implements Consumer<ExploredRun> {
         }
         return new CheckReport(
                 module, settings, runs, traces.size(), distinct, failingRuns,
-                failingTraces.size(), failing, reached,
+                distinctFailures, failing, reached,
                 unreached, exploration.bounds(), exploration.elapsed());
     }
 
