@@ -45,12 +45,10 @@ run_logged() {
 }
 
 find_toolchain() {
-  if [ -z "${DETWASM_TOOLCHAIN:-}" ] || [ ! -f "$DETWASM_TOOLCHAIN/detwasm.env" ]; then
-    # shellcheck disable=SC1091
-    [ -f "$TOOLCHAIN/env.sh" ] && . "$TOOLCHAIN/env.sh" 2>/dev/null
-  fi
-  [ -f "${DETWASM_TOOLCHAIN:-}/detwasm.env" ] ||
-    die "the wasm toolchain is missing. Install it with: bash $TOOLCHAIN/setup.sh"
+  # the prefix the toolchain's setup.sh installs into (see its README)
+  export DETWASM_TOOLCHAIN="${DETWASM_TOOLCHAIN:-$HOME/.cache/detwasm-toolchain}"
+  [ -f "$DETWASM_TOOLCHAIN/detwasm.env" ] ||
+    die "the wasm toolchain is missing in $DETWASM_TOOLCHAIN. Install it with: bash $TOOLCHAIN/setup.sh"
   # shellcheck disable=SC1091
   . "$DETWASM_TOOLCHAIN/detwasm.env"   # DETWASM_LLVM_BIN, DETWASM_SYSROOT
   [ -f "$DETWASM_SYSROOT/lib/wasm32-wasi-threads/libc.a" ] || die "no wasm32-wasi-threads sysroot in $DETWASM_SYSROOT"

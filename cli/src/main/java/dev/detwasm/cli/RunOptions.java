@@ -120,6 +120,12 @@ public final class RunOptions {
     boolean noCache;
 
     @Option(
+            names = "--warn-interpreted",
+            description = "Print Chicory's warning for each function too large for the AOT"
+                    + " engine to compile (it runs interpreted instead); silent by default.")
+    boolean warnInterpreted;
+
+    @Option(
             names = "--python",
             description = "MODULE is a Python script: run it with the bundled CPython 3.13 and"
                     + " its standard library. The script's directory is mounted at /script"
@@ -161,9 +167,13 @@ public final class RunOptions {
                         stdinFile == null ? null : stdinFile.toString()));
     }
 
-    /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
+    /**
+     * Loads MODULE with {@code loader}, or without its compile cache under --no-cache, saying
+     * which functions run interpreted under --warn-interpreted.
+     */
     Program load(ProgramLoader loader) throws LoadException {
-        return (noCache ? loader.withoutCache() : loader).load(moduleFile());
+        ProgramLoader chosen = noCache ? loader.withoutCache() : loader;
+        return (warnInterpreted ? chosen.warningInterpretedFunctions() : chosen).load(moduleFile());
     }
 
     /** The file to load: MODULE, or the bundled interpreter under --python. */

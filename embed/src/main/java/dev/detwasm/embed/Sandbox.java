@@ -20,6 +20,9 @@ import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ModelCheckModule;
 import dev.detwasm.modelcheck.ModelChecker;
 import dev.detwasm.modelcheck.ProgressListener;
+import dev.detwasm.modelcheck.ExplainedFinding;
+import dev.detwasm.modelcheck.FindingExplainer;
+import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ReproductionCommand;
 import dev.detwasm.scheduler.SchedulerModule;
 import dev.detwasm.wasi.WasiPreview1Module;
@@ -110,6 +113,16 @@ public final class Sandbox {
     public CheckReport check(ProgressListener progress) throws LoadException {
         return injector.getInstance(ModelChecker.class)
                 .check(program, config, checkSettings, reproduction, progress);
+    }
+
+    /**
+     * The failing runs {@code report} shows, each minimized within {@code budget} and replayed
+     * with what each thread did recorded.
+     */
+    public List<ExplainedFinding> explain(CheckReport report, MinimizeBudget budget)
+            throws LoadException {
+        return injector.getInstance(FindingExplainer.class)
+                .explainShown(program, config, reproduction, report, budget);
     }
 
     /** The strategy names {@link Builder#withStrategy} accepts, those of plugins included. */

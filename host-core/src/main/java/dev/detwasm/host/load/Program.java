@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -11,6 +12,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.debug.GuestLocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,18 +37,30 @@ public final class Program {
     // The module's bytes while it is known valid only from the cache's word (parsed without
     // validation); null once validated.
     private byte[] unvalidated;
+    private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
     private String compileWarning;
+    private final byte[] binary;
+    private GuestLocations locations;
 
+    /**
+     * @param fallback what the AOT compiler does about a function too large for a JVM method
+     *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     * @param binary the module's bytes, for its debug sections
+     */
     Program(
             String name,
             WasmModule module,
             Optional<CompiledModuleCache> cache,
-            byte[] unvalidated) {
+            byte[] unvalidated,
+            InterpreterFallback fallback,
+            byte[] binary) {
         this.name = name;
         this.module = module;
         this.cache = cache;
         this.unvalidated = unvalidated;
+        this.fallback = fallback;
+        this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -83,6 +97,17 @@ public final class Program {
     }
 
     /**
+     * Function names and source lines, read from the module's name section and DWARF on first
+     * use (only explained runs ask).
+     */
+    public synchronized GuestLocations locations() {
+        if (locations == null) {
+            locations = new GuestLocations(binary, module.nameSection());
+        }
+        return locations;
+    }
+
+    /**
      * The machine factory for {@code engine}, compiling on first use (or loading the compiled
      * classes from the cache, when there is one and it holds this module).
      */
@@ -116,11 +141,12 @@ public final class Program {
     }
 
     private Function<Instance, Machine> compile() throws LoadException {
+        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
         if (cache.isEmpty() || module.digest() == null) {
-            return MachineFactoryCompiler.compile(module);
+            return compiler.compile();
         }
         try {
-            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+            return compiler.withCache(cache.get()).compile();
         } catch (RuntimeException | LinkageError e) {
             // An entry that passed its checksum but does not load (say, written by a build
             // that emitted other classes under the same versions): drop it and compile anew,
@@ -130,7 +156,7 @@ public final class Program {
                 ProgramLoader.parse(name, unvalidated, true);
                 unvalidated = null;
             }
-            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+            return compiler.compile();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.detwasm.host.load;
 
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -19,20 +20,38 @@ public final class ProgramLoader {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
 
     private final Optional<CompiledModuleCache> cache;
+    private final InterpreterFallback fallback;
 
     /** A loader whose programs compile in memory only. */
     public ProgramLoader() {
         this(Optional.empty());
     }
 
-    /** A loader whose programs keep their AOT compilation in {@code cache}, when present. */
+    /**
+     * A loader whose programs keep their AOT compilation in {@code cache}, when present. Their
+     * compilation is silent: a function too large for a JVM method runs interpreted without a
+     * word (CPython has hundreds; Chicory would print a line for each).
+     */
     public ProgramLoader(Optional<CompiledModuleCache> cache) {
+        this(cache, InterpreterFallback.SILENT);
+    }
+
+    private ProgramLoader(Optional<CompiledModuleCache> cache, InterpreterFallback fallback) {
         this.cache = cache;
+        this.fallback = fallback;
     }
 
     /** This loader without its compile cache. */
     public ProgramLoader withoutCache() {
-        return new ProgramLoader();
+        return new ProgramLoader(Optional.empty(), fallback);
+    }
+
+    /**
+     * This loader, but its programs' compilation prints Chicory's line ("Warning: using
+     * interpreted mode for WASM function index N") on stderr for each such function.
+     */
+    public ProgramLoader warningInterpretedFunctions() {
+        return new ProgramLoader(cache, InterpreterFallback.WARN);
     }
 
     public Program load(Path file) throws LoadException {
@@ -59,10 +78,10 @@ public final class ProgramLoader {
         if (cache.isPresent() && cache.get().contains(CompiledModuleCache.keyOf(binary))) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, binary);
+                return new Program(name, module, cache, binary, fallback, binary);
             }
         }
-        return new Program(name, parse(name, binary, true), cache, null);
+        return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
     }
 
     private static boolean isBinary(byte[] bytes) {
