@@ -24,8 +24,11 @@ public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
     /** Failing runs kept whole for the report; the others are only counted. */
     static final int MAX_KEPT_FAILURES = 1000;
+    /** Distinct outcomes kept whole (one run each); the others are only counted. */
+    static final int MAX_KEPT_OUTCOMES = 1000;
 
     private final FingerprintSet traces = new FingerprintSet();
+    private final FingerprintSet outcomeKeys = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
@@ -44,7 +47,16 @@ public final class Findings implements Consumer<ExploredRun> {
         RunOutcome outcome = run.outcome();
         TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
         boolean newTrace = traces.add(fingerprint);
-        outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
+        OutcomeKey key = OutcomeKey.of(outcome);
+        outcomeKeys.add(key.low(), key.high());
+        Tally same = outcomes.get(key);
+        if (same == null && outcomes.size() < MAX_KEPT_OUTCOMES) {
+            same = new Tally(run);
+            outcomes.put(key, same);
+        }
+        if (same != null) {
+            same.runs++;
+        }
         if (outcome.failed()) {
             failingRuns++;
             if (newTrace) {
@@ -96,7 +108,7 @@ public final class Findings implements Consumer<ExploredRun> {
             }
         }
         return new CheckReport(
-                module, settings, runs, traces.size(), distinct, failingRuns,
+                module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
                 distinctFailures, failing, reached,
                 unreached, exploration.bounds(), exploration.elapsed());
     }
@@ -107,6 +119,24 @@ public final class Findings implements Consumer<ExploredRun> {
             return new OutcomeKey(
                     outcome.termination().kind(), outcome.exitCode(),
                     ByteBuffer.wrap(outcome.stdout()));
+        }
+
+        /** Two independent 64-bit hashes of the key, for counting keys not kept. */
+        long low() {
+            long h = 0x243F6A8885A308D3L ^ kind.ordinal() * 31L ^ exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h ^ stdout.get(i)) * 0x9E3779B97F4A7C15L;
+            }
+            return h;
+        }
+
+        long high() {
+            long h = 0x13198A2E03707344L + kind.ordinal() + 7L * exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h + stdout.get(i) + 1) * 0xC2B2AE3D27D4EB4FL;
+                h ^= h >>> 29;
+            }
+            return h;
         }
     }
 

@@ -15,8 +15,11 @@ final class FingerprintSet {
 
     /** @return whether {@code fingerprint} was not in the set yet */
     boolean add(TraceFingerprint fingerprint) {
-        long low = fingerprint.low();
-        long high = fingerprint.high() ^ fingerprint.length() * 0x9E3779B97F4A7C15L;
+        return add(fingerprint.low(), fingerprint.high() ^ fingerprint.length() * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Adds a 128-bit value given as two halves; @return whether it was new */
+    boolean add(long low, long high) {
         if (low == 0 && high == 0) {
             high = 1;
         }

@@ -39,6 +39,7 @@ public final class JsonReport {
         root.set("settings", settings(report.settings()));
         root.put("runs", report.runs());
         root.put("distinct_runs", report.distinctRuns());
+        root.put("distinct_outcomes", report.distinctOutcomes());
         root.put("distinct_failures", report.distinctFailures());
         root.put("exhaustive", report.exhaustive());
         ArrayNode bounds = root.putArray("bounded_by");

@@ -58,7 +58,7 @@ public final class TextReport {
         out.append('\n');
         out.append("runs: ").append(report.runs())
                 .append(" (").append(report.distinctRuns()).append(" distinct)")
-                .append(", outcomes: ").append(report.outcomes().size())
+                .append(", outcomes: ").append(report.distinctOutcomes())
                 .append(", failing runs: ").append(report.failingRuns());
         if (report.failingRuns() > 0) {
             out.append(" (").append(report.distinctFailures()).append(" distinct)");
@@ -75,6 +75,10 @@ public final class TextReport {
                     .append(count(o.runs(), "run")).append(", first run #").append(o.firstRun())
                     .append(" (trace ").append(trace(o.firstTrace())).append("), stdout ")
                     .append(quoted(o.stdout())).append('\n');
+        }
+        if (report.distinctOutcomes() > report.outcomes().size()) {
+            out.append("  ... and ").append(report.distinctOutcomes() - report.outcomes().size())
+                    .append(" more, only counted\n");
         }
 
         n = 0;
