@@ -1,5 +1,6 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
@@ -7,8 +8,10 @@ import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
+import dev.detwasm.modelcheck.ExplainedFinding;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
+import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.ReproductionCommand;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,15 +51,37 @@ import picocli.CommandLine.Spec;
                     + " shown by its simplest run (fewest preemptions, then fewest decisions).",
             "The last line is the verdict: a failure found, or no failure and whether every run"
                     + " was made (exhaustive) or which bound cut the exploration short.",
-            "Exits with 73 when a run failed or a --must-reach site was not reached; with 75"
-                    + " under --require-exhaustive when no failure was found but a bound cut the"
-                    + " exploration short; else 0."
+            "Each failure's simplest run is then minimized further by replaying variations of"
+                    + " it (fewest preemptions, then fewest decisions) and"
+                    + " shown with what each thread did, step by step, with source lines when"
+                    + " the module has DWARF (build with -g)."
         },
         sortOptions = false,
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  detwasm check racy.wasm",
+            "      the default portfolio of strategies taking turns, up to 10000 runs",
+            "  detwasm check --strategy pct --max-runs 50000 --jobs 2 server.wasm",
+            "      a random sample aimed at bugs of depth 3, on two cores",
+            "  detwasm check --report out.json --junit out.xml prog.wasm",
+            "      the report for tools and for CI besides the text"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no run failed and every --must-reach site was reached",
+            "64:usage error (bad flag or value)",
+            "65:the module could not be loaded or linked",
+            "73:a run failed, or a --must-reach site was not reached",
+            "74:internal error in detwasm",
+            "75:--require-exhaustive, no failure found, but a bound cut the exploration short"
+        })
 public final class CheckCommand implements Callable<Integer> {
     /** The hidden option the seed's flat {@code --model-check} form passes. */
     static final String FLAT_REPRODUCTION = "--flat-reproduction";
+    /** Format names a user may give where a report file is expected. */
+    private static final java.util.Set<String> REPORT_FORMATS =
+            java.util.Set.of("json", "xml", "junit", "text", "txt");
 
     @Spec CommandSpec spec;
 
@@ -158,6 +184,23 @@ public final class CheckCommand implements Callable<Integer> {
     boolean flatReproduction;
 
     @Option(
+            names = "--minimize-replays",
+            paramLabel = "N",
+            description = "Before showing a failing run, replay up to N variations of it to find"
+                    + " a simpler one that fails the same way: fewest preemptions, then fewest"
+                    + " decisions (default: 200; 0 shows runs as found). The JSON report keeps"
+                    + " the run as found too.")
+    int minimizeReplays = MinimizeBudget.DEFAULT_REPLAYS;
+
+    @Option(
+            names = "--minimize-time",
+            paramLabel = "D",
+            converter = DurationConverter.class,
+            description = "Stop minimizing one failing run after this much time (default: 2s);"
+                    + " the report says when it did.")
+    Duration minimizeTime = MinimizeBudget.DEFAULT_TIME;
+
+    @Option(
             names = "--report",
             paramLabel = "FILE.json",
             description = "Also write the report as JSON to FILE.json.")
@@ -171,17 +214,28 @@ public final class CheckCommand implements Callable<Integer> {
 
     private final ProgramLoader loader;
     private final CliStreams streams;
+    private final Injector injector;
 
     @Inject
-    CheckCommand(ProgramLoader loader, CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
         this.loader = loader;
         this.streams = streams;
+        this.injector = injector;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in()).build();
-        Sandbox.Builder builder = options.sandbox(config, loader).withCheckSettings(settings());
+        reportFile("--report", jsonFile, "out.json");
+        reportFile("--junit", junitFile, "out.xml");
+        MinimizeBudget budget;
+        try {
+            budget = new MinimizeBudget(minimizeReplays, minimizeTime);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        Sandbox.Builder builder =
+                options.sandbox(config, loader, injector).withCheckSettings(settings());
         if (flatReproduction) {
             builder.withReproduction(
                     ReproductionCommand.seedForm(options.module.toString(), config));
@@ -192,17 +246,32 @@ public final class CheckCommand implements Callable<Integer> {
                     + String.join(", ", sandbox.strategyNames()));
         }
         ProgressListener progress =
-                Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
+                Terminal.isInteractive()
+                        ? new ProgressLine(streams.err(), maxRuns, timeLimit)
+                        : ProgressListener.NONE;
         CheckReport report = sandbox.check(progress);
-        streams.out().print(TextReport.render(report, jobs));
+        List<ExplainedFinding> explained = sandbox.explain(report, budget);
+        streams.out().print(TextReport.render(report, jobs, explained));
         streams.out().flush();
         if (jsonFile != null) {
-            new JsonReport().write(report, jobs, jsonFile);
+            new JsonReport().write(report, jobs, explained, jsonFile);
         }
         if (junitFile != null) {
             new JunitReport().write(report, junitFile);
         }
         return report.exitCode();
+    }
+
+    /**
+     * A report option's value must name a file: a bare format name ({@code --report json}) is a
+     * usage error that shows the intended form.
+     */
+    private void reportFile(String option, Path file, String example) {
+        if (file != null && REPORT_FORMATS.contains(file.toString().toLowerCase(Locale.ROOT))) {
+            throw usage(option + " takes the file to write, not a format: '" + option + " "
+                    + file + "' writes a file named '" + file + "'; write " + option + " "
+                    + example);
+        }
     }
 
     private CheckSettings settings() {

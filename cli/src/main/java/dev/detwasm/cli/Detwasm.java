@@ -27,6 +27,12 @@ import picocli.CommandLine.Command;
                     + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
         },
         subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  detwasm run --dir data::/data prog.wasm",
+            "  detwasm check --strategy pct --max-runs 5000 racy.wasm",
+            "  detwasm run --explain --trace '0*4,1' racy.wasm"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "N:the guest's exit code (run)",
@@ -60,6 +66,7 @@ public final class Detwasm {
             return ExitCodes.INTERNAL;
         }
         CommandLine cli = new CommandLine(Detwasm.class, new GuiceFactory(injector));
+        examplesBeforeExitCodes(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setStopAtPositional(true);
         cli.setOut(new PrintWriter(out, true));
@@ -76,6 +83,22 @@ public final class Detwasm {
         } catch (Error e) {
             // picocli hands only exceptions to the handler; an error is still one line.
             return failure(e, err);
+        }
+    }
+
+    /** Every command's help ends with its examples, then its exit codes. */
+    private static void examplesBeforeExitCodes(CommandLine cli) {
+        List<String> keys = new java.util.ArrayList<>(cli.getHelpSectionKeys());
+        List<String> footer =
+                List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING,
+                        CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
+        keys.removeAll(footer);
+        keys.addAll(
+                keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING),
+                footer);
+        cli.setHelpSectionKeys(keys);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            examplesBeforeExitCodes(sub);
         }
     }
 

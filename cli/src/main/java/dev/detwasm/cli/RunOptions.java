@@ -1,5 +1,7 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
@@ -51,8 +53,8 @@ public final class RunOptions {
             names = "--dir",
             paramLabel = "HOST[::GUEST]",
             description = "Preopen host directory HOST at guest path GUEST (default: HOST as"
-                    + " written). Its content is read into memory; the guest's writes never"
-                    + " reach the host.")
+                    + " written). Files are read when the guest reads them and must not change"
+                    + " meanwhile; the guest's writes stay in memory and never reach the host.")
     List<String> dirs = new ArrayList<>();
 
     @Option(
@@ -147,9 +149,11 @@ public final class RunOptions {
 
     /**
      * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
-     * {@code config} (from {@link #toConfig}) stands for.
+     * {@code config} (from {@link #toConfig}) stands for. Without plugins it reuses {@code
+     * defaults}, the command line's own injector, rather than wiring a second one.
      */
-    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader, Injector defaults)
+            throws LoadException {
         List<String> hostOptions = new ArrayList<>();
         for (Path plugin : plugins) {
             hostOptions.add("--plugin");
@@ -159,9 +163,15 @@ public final class RunOptions {
             hostOptions.add("--plugin-module");
             hostOptions.add(name);
         }
-        return Sandbox.builder(load(loader))
+        List<Module> loaded = PluginJars.load(plugins, pluginModules);
+        Sandbox.Builder builder = Sandbox.builder(load(loader));
+        if (loaded.isEmpty()) {
+            builder.withInjector(defaults);
+        } else {
+            builder.withModules(loaded);
+        }
+        return builder
                 .withConfig(moduleRun(config))
-                .withModules(PluginJars.load(plugins, pluginModules))
                 .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
                         module.toString(), config,
                         stdinFile == null ? null : stdinFile.toString()));

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.detwasm.host.explain.StepRecorder;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.memory.SchedulingMemory;
 import dev.detwasm.host.spi.Decisions;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 /**
  * One run of a program: the {@link RunContext} its host functions see, and the instances of its
  * guest threads. Every thread's instance is built from the same module and machine factory and
- * shares this run's single {@link SchedulingMemory}.
+ * shares this run's single {@link SchedulingMemory}. An explained run also has a {@link
+ * StepRecorder}, which learns each thread's instance to read its call stack.
  */
 final class Run implements RunContext {
     /** {@code EAGAIN}: what thread-spawn returns (negated) when no thread can be created. */
@@ -32,6 +34,7 @@ final class Run implements RunContext {
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
     private final ThreadBodies bodies;
+    private final StepRecorder recorder;
     private ImportValues imports;
     private SchedulingMemory memory;
 
@@ -43,7 +46,8 @@ final class Run implements RunContext {
             EventLog events,
             GuestThreads threads,
             Decisions decisions,
-            Function<Instance, Machine> machineFactory) {
+            Function<Instance, Machine> machineFactory,
+            StepRecorder recorder) {
         this.program = program;
         this.config = config;
         this.output = output;
@@ -52,6 +56,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
+        this.recorder = recorder;
         this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
     }
 
@@ -73,6 +78,9 @@ final class Run implements RunContext {
         bodies.guard(
                 () -> {
                     Instance instance = instantiate();
+                    if (recorder != null) {
+                        recorder.register(0, instance);
+                    }
                     instance.export("_start").apply();
                     bodies.exit(0);
                 });
@@ -94,12 +102,17 @@ final class Run implements RunContext {
         } finally {
             memory.quiet(false);
         }
-        return threads.spawn(
-                () ->
-                        bodies.guard(
-                                () ->
-                                        instance.export("wasi_thread_start")
-                                                .apply(threads.currentThread(), startArg)));
+        int id =
+                threads.spawn(
+                        () ->
+                                bodies.guard(
+                                        () ->
+                                                instance.export("wasi_thread_start")
+                                                        .apply(threads.currentThread(), startArg)));
+        if (recorder != null) {
+            recorder.register(id, instance);
+        }
+        return id;
     }
 
     private Instance instantiate() {
@@ -137,8 +150,13 @@ final class Run implements RunContext {
 
     private SchedulingMemory newMemory(MemoryLimits declared) {
         int max = Math.min(declared.maximumPages(), config.maxMemoryPages());
-        return new SchedulingMemory(
-                new MemoryLimits(declared.initialPages(), max, declared.shared()), threads);
+        SchedulingMemory created =
+                new SchedulingMemory(
+                        new MemoryLimits(declared.initialPages(), max, declared.shared()), threads);
+        if (recorder != null) {
+            recorder.addresses(created::takePointAddress);
+        }
+        return created;
     }
 
     @Override

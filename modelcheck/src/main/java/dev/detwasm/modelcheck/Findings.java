@@ -16,18 +16,22 @@ import java.util.function.Consumer;
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
  * CheckReport}: distinct traces and outcomes, failing runs grouped by {@link FailureSignature}
  * (each with its count, the strategy that found it first and its simplest run, with the command
- * that reproduces it), and {@code must_reach} coverage. Keeps the output of one run per outcome
- * and of the simplest run of each of the first {@value #MAX_KEPT_FAILURES} signatures (the
- * others are counted), and of every other run only its {@link TraceFingerprint} (16 bytes, see
- * {@link FingerprintSet}), so a long exploration's memory grows by a few dozen bytes a run.
+ * that reproduces it), and {@code must_reach} coverage. Keeps the output of one run for each of
+ * the first {@value #MAX_KEPT_OUTCOMES} outcomes and of the simplest run of each of the first
+ * {@value #MAX_KEPT_FAILURES} signatures (the others are counted), and of every other run only
+ * its {@link TraceFingerprint} (16 bytes, see {@link FingerprintSet}), so a long exploration's
+ * memory grows by a few dozen bytes a run.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
     /** Failure signatures kept whole for the report; the others are only counted. */
     static final int MAX_KEPT_FAILURES = 1000;
+    /** Distinct outcomes kept whole (one run each); the others are only counted. */
+    static final int MAX_KEPT_OUTCOMES = 1000;
 
     private final FingerprintSet traces = new FingerprintSet();
     private final FingerprintSet signatures = new FingerprintSet();
+    private final FingerprintSet outcomeKeys = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<FailureSignature, Finding> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
@@ -42,9 +46,17 @@ public final class Findings implements Consumer<ExploredRun> {
     public void accept(ExploredRun run) {
         runs++;
         RunOutcome outcome = run.outcome();
-        TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
-        traces.add(fingerprint);
-        outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
+        traces.add(TraceFingerprint.of(outcome.trace()));
+        OutcomeKey key = OutcomeKey.of(outcome);
+        outcomeKeys.add(key.low(), key.high());
+        Tally same = outcomes.get(key);
+        if (same == null && outcomes.size() < MAX_KEPT_OUTCOMES) {
+            same = new Tally(run);
+            outcomes.put(key, same);
+        }
+        if (same != null) {
+            same.runs++;
+        }
         if (outcome.failed()) {
             failingRuns++;
             FailureSignature signature = FailureSignature.of(outcome);
@@ -96,7 +108,7 @@ public final class Findings implements Consumer<ExploredRun> {
             }
         }
         return new CheckReport(
-                module, settings, runs, traces.size(), distinct, failingRuns,
+                module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
                 signatures.size(), failing, reached, unreached, exploration.bounds(),
                 exploration.frontier(), exploration.elapsed());
     }
@@ -107,6 +119,24 @@ public final class Findings implements Consumer<ExploredRun> {
             return new OutcomeKey(
                     outcome.termination().kind(), outcome.exitCode(),
                     ByteBuffer.wrap(outcome.stdout()));
+        }
+
+        /** Two independent 64-bit hashes of the key, for counting keys not kept. */
+        long low() {
+            long h = 0x243F6A8885A308D3L ^ kind.ordinal() * 31L ^ exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h ^ stdout.get(i)) * 0x9E3779B97F4A7C15L;
+            }
+            return h;
+        }
+
+        long high() {
+            long h = 0x13198A2E03707344L + kind.ordinal() + 7L * exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h + stdout.get(i) + 1) * 0xC2B2AE3D27D4EB4FL;
+                h ^= h >>> 29;
+            }
+            return h;
         }
     }
 

@@ -110,6 +110,15 @@ public final class ReproductionCommand {
         return command(words);
     }
 
+    /**
+     * The command that makes {@code run} again, given a prefix of its trace after which every
+     * choice is fifo's: {@link #forTrace} of the prefix, or the seed's form, which lists every
+     * select choice of the run.
+     */
+    public String forRun(RunOutcome run, List<Integer> prefix) {
+        return seedForm ? forRun(run) : forTrace(prefix);
+    }
+
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));

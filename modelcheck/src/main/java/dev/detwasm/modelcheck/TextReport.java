@@ -4,8 +4,10 @@ import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.DecisionKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +30,16 @@ public final class TextReport {
 
     /** The summary, then the timing line after a blank line, then the verdict. */
     public static String render(CheckReport report, int jobs) {
-        return summary(report) + "\n" + timing(report, jobs) + verdict(report) + "\n";
+        return render(report, jobs, List.of());
+    }
+
+    /**
+     * The summary with each failing run shown as {@code explained} has it (the i-th entry
+     * explains the i-th failure; failures beyond it are shown as found), then the timing line,
+     * then the verdict.
+     */
+    public static String render(CheckReport report, int jobs, List<ExplainedFinding> explained) {
+        return summary(report, explained) + "\n" + timing(report, jobs) + verdict(report) + "\n";
     }
 
     /**
@@ -80,6 +91,11 @@ public final class TextReport {
 
     /** Everything but the timing. */
     public static String summary(CheckReport report) {
+        return summary(report, List.of());
+    }
+
+    /** Everything but the timing, failures explained as in {@link #render(CheckReport, int, List)}. */
+    public static String summary(CheckReport report, List<ExplainedFinding> explained) {
         StringBuilder out = new StringBuilder();
         CheckSettings s = report.settings();
         out.append("check ").append(report.module())
@@ -91,7 +107,7 @@ public final class TextReport {
         out.append('\n');
         out.append("runs: ").append(report.runs())
                 .append(" (").append(report.distinctRuns()).append(" distinct)")
-                .append(", outcomes: ").append(report.outcomes().size())
+                .append(", outcomes: ").append(report.distinctOutcomes())
                 .append(", failing runs: ").append(report.failingRuns());
         if (report.failingRuns() > 0) {
             out.append(" (").append(report.distinctFailures()).append(" distinct)");
@@ -109,9 +125,16 @@ public final class TextReport {
                     .append(" (trace ").append(trace(o.firstTrace())).append("), stdout ")
                     .append(quoted(o.stdout())).append('\n');
         }
+        if (report.distinctOutcomes() > report.outcomes().size()) {
+            out.append("  ... and ").append(report.distinctOutcomes() - report.outcomes().size())
+                    .append(" more, only counted\n");
+        }
 
         n = 0;
-        for (FailingRun f : report.failures()) {
+        Map<List<Integer>, Integer> firstWithTrace = new HashMap<>();
+        for (FailingRun found : report.failures()) {
+            // an explained failure is shown as minimized
+            FailingRun f = n < explained.size() ? explained.get(n).shown() : found;
             if (n == MAX_FAILURES_SHOWN) {
                 out.append('\n').append("... and ")
                         .append(report.distinctFailures() - MAX_FAILURES_SHOWN)
@@ -121,17 +144,30 @@ public final class TextReport {
                         .append('\n');
                 break;
             }
+            // the group as found; the trace and command are the minimized run's when explained
             out.append('\n').append("failure ").append(++n).append(": ")
                     .append(f.description()).append('\n');
-            out.append("  ").append(count(f.occurrences(), "run")).append(", first run #")
-                    .append(f.firstRun()).append(" (found by ").append(f.foundBy())
-                    .append("); simplest: run #").append(f.run()).append(", ")
-                    .append(count(f.preemptions(), "preemption")).append(", ")
-                    .append(count(f.trace().size(), "decision")).append('\n');
-            out.append("  trace: ").append(trace(f.trace())).append('\n');
-            out.append("  reproduce: ").append(f.command()).append('\n');
+            out.append("  ").append(count(found.occurrences(), "run")).append(", first run #")
+                    .append(found.firstRun()).append(" (found by ").append(found.foundBy())
+                    .append("); simplest: run #").append(found.run()).append(", ")
+                    .append(count(found.preemptions(), "preemption")).append(", ")
+                    .append(count(found.trace().size(), "decision")).append('\n');
+            if (n <= explained.size()) {
+                FindingText.reproduction(out, explained.get(n - 1));
+            } else {
+                out.append("  trace: ").append(trace(f.trace())).append('\n');
+                out.append("  reproduce: ").append(f.command()).append('\n');
+            }
             output(out, "stdout", f.stdout());
             output(out, "stderr", f.stderr());
+            if (n <= explained.size()) {
+                Integer same = firstWithTrace.putIfAbsent(f.trace(), n);
+                if (same == null) {
+                    FindingText.account(out, explained.get(n - 1));
+                } else {
+                    out.append("  minimized: the same run as failure ").append(same).append('\n');
+                }
+            }
         }
 
         if (!report.reachedSites().isEmpty() || !s.mustReach().isEmpty()) {
@@ -197,7 +233,7 @@ public final class TextReport {
         return trace.isEmpty() ? "(none)" : TraceText.format(trace);
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

@@ -48,6 +48,11 @@ class BoundedFindingsTest {
         assertEquals(0, report.failures().get(0).run());
         String text = TextReport.summary(report);
         assertTrue(text.contains("failing runs: 2048 (2048 distinct)"), text);
+        // Each run ends with its own exit code: 2048 outcomes, the first 1000 kept.
+        assertEquals(2048, report.distinctOutcomes());
+        assertEquals(Findings.MAX_KEPT_OUTCOMES, report.outcomes().size());
+        assertTrue(text.contains("outcomes: 2048,"), text);
+        assertTrue(text.contains("  ... and 1048 more, only counted\n"), text);
         assertTrue(text.contains("more distinct failures: --report FILE.json lists the first"
                 + " 1000\n"), text);
     }

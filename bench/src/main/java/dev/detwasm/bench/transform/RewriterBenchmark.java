@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The rewriter's throughput on the largest Go fixture (found under {@code testdata/go} of the
- * working directory, the repository root): decode, the passes, encode. {@code none} is the
+ * working directory, the repository root, or of its parent when run from {@code bench/} as
+ * the smoke test does): decode, the passes, encode. {@code none} is the
  * baseline (every section and instruction decoded, the bytes copied back); MB/s is the
  * module's size over the time per rewrite.
  */
@@ -43,7 +44,8 @@ public class RewriterBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("testdata", "go"))) {
+        Path go = Files.isDirectory(Path.of("testdata", "go")) ? Path.of("testdata", "go") : Path.of("..", "testdata", "go");
+        try (Stream<Path> files = Files.list(go)) {
             Path largest = files.filter(p -> p.toString().endsWith(".wasm"))
                     .max(Comparator.comparingLong(p -> p.toFile().length()))
                     .orElseThrow(() -> new IOException("no Go fixture under testdata/go (run from the repository root)"));

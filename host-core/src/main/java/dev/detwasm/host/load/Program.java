@@ -12,6 +12,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.debug.GuestLocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,22 +40,27 @@ public final class Program {
     private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
     private String compileWarning;
+    private final byte[] binary;
+    private GuestLocations locations;
 
     /**
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     * @param binary the module's bytes, for its debug sections
      */
     Program(
             String name,
             WasmModule module,
             Optional<CompiledModuleCache> cache,
             byte[] unvalidated,
-            InterpreterFallback fallback) {
+            InterpreterFallback fallback,
+            byte[] binary) {
         this.name = name;
         this.module = module;
         this.cache = cache;
         this.unvalidated = unvalidated;
         this.fallback = fallback;
+        this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -88,6 +94,17 @@ public final class Program {
 
     public WasmModule module() {
         return module;
+    }
+
+    /**
+     * Function names and source lines, read from the module's name section and DWARF on first
+     * use (only explained runs ask).
+     */
+    public synchronized GuestLocations locations() {
+        if (locations == null) {
+            locations = new GuestLocations(binary, module.nameSection());
+        }
+        return locations;
     }
 
     /**

@@ -78,10 +78,10 @@ public final class ProgramLoader {
         if (cache.isPresent() && cache.get().contains(CompiledModuleCache.keyOf(binary))) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, binary, fallback);
+                return new Program(name, module, cache, binary, fallback, binary);
             }
         }
-        return new Program(name, parse(name, binary, true), cache, null, fallback);
+        return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
     }
 
     private static boolean isBinary(byte[] bytes) {
