@@ -4,6 +4,7 @@ import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.decide.FifoPolicy;
@@ -48,7 +49,9 @@ public final class Runs {
 
     /** One whole run: link, instantiate, {@code _start}, collect the result. */
     public RunResult once() throws LoadException {
-        return runner.run(program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false);
+        return runner.run(
+                program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false,
+                RunDeadline.none());
     }
 
     /** One run's {@code bench.result}, checked against what it must be. */

@@ -159,7 +159,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in());
+        RunConfig config = options.toConfig(streams.in(), 0);
         if (config.schedule() != SchedulePolicy.FIFO) {
             throw usage("check decides schedules itself: use --strategy random instead of"
                     + " --schedule random");

@@ -26,7 +26,12 @@ import picocli.CommandLine.Command;
             "The seed's flat form is accepted too: detwasm MODULE [--env K=V] [--trace-wasi]"
                     + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
         },
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            CheckCommand.class,
+            TransformCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "N:the guest's exit code (run)",

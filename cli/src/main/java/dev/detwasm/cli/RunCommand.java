@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in());
+        RunConfig config = options.toConfig(streams.in(), 0);
         Program program = loader.load(options.module);
         RunResult result;
         if (verify) {

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options that define one run, shared by {@code run} and {@code check}. Everything after
@@ -101,6 +103,24 @@ public final class RunOptions {
                     + " (default: 65536 = 4 GiB).")
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
 
+    @Option(
+            names = "--max-steps",
+            paramLabel = "N|none",
+            converter = StepsConverter.class,
+            description = "Step budget of a run: after N steps (wasm instructions of the module,"
+                    + " all threads together) the run stops at the next function entry or loop"
+                    + " header, exit 72, naming the thread and function. Default: none for run,"
+                    + " 100000000 per run for check.")
+    Long maxSteps;
+
+    @Option(
+            names = "--preempt-every",
+            paramLabel = "K",
+            converter = StepsConverter.class,
+            description = "Make a scheduling point every K steps of the running thread, so"
+                    + " threads that spin on plain memory can be interleaved (default: none).")
+    long preemptEvery;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
     Path module;
 
@@ -110,8 +130,12 @@ public final class RunOptions {
             description = "Arguments for the guest, after argv[0].")
     List<String> args = new ArrayList<>();
 
-    /** The run configuration these options describe, reading stdin from {@code stdin}. */
-    RunConfig toConfig(InputStream stdin) {
+    /**
+     * The run configuration these options describe, reading stdin from {@code stdin}.
+     *
+     * @param defaultMaxSteps the step budget when {@code --max-steps} is not given; 0 for none
+     */
+    RunConfig toConfig(InputStream stdin, long defaultMaxSteps) {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
@@ -126,6 +150,8 @@ public final class RunOptions {
                 .schedule(schedule)
                 .trace(parsedTrace())
                 .traceWasi(traceWasi)
+                .maxSteps(maxSteps == null ? defaultMaxSteps : maxSteps)
+                .preemptEvery(preemptEvery)
                 .maxMemoryPages(maxMemoryPages)
                 .build();
     }
@@ -184,5 +210,25 @@ public final class RunOptions {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** A positive number of steps, or {@code none} (0). */
+    static final class StepsConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            if (value.equalsIgnoreCase("none")) {
+                return 0L;
+            }
+            try {
+                long n = Long.parseLong(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new TypeConversionException(
+                    "expected a positive number of steps or 'none', got '" + value + "'");
+        }
     }
 }

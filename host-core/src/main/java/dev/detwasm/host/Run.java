@@ -32,6 +32,7 @@ final class Run implements RunContext {
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
     private final ThreadBodies bodies;
+    private final DetwasmImports builtins;
     private ImportValues imports;
     private SchedulingMemory memory;
 
@@ -43,7 +44,8 @@ final class Run implements RunContext {
             EventLog events,
             GuestThreads threads,
             Decisions decisions,
-            Function<Instance, Machine> machineFactory) {
+            Function<Instance, Machine> machineFactory,
+            DetwasmImports builtins) {
         this.program = program;
         this.config = config;
         this.output = output;
@@ -52,6 +54,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
+        this.builtins = builtins;
         this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
     }
 
@@ -73,6 +76,7 @@ final class Run implements RunContext {
         bodies.guard(
                 () -> {
                     Instance instance = instantiate();
+                    builtins.threadStarted(instance, program);
                     instance.export("_start").apply();
                     bodies.exit(0);
                 });
@@ -97,9 +101,11 @@ final class Run implements RunContext {
         return threads.spawn(
                 () ->
                         bodies.guard(
-                                () ->
-                                        instance.export("wasi_thread_start")
-                                                .apply(threads.currentThread(), startArg)));
+                                () -> {
+                                    builtins.threadStarted(instance, program);
+                                    instance.export("wasi_thread_start")
+                                            .apply(threads.currentThread(), startArg);
+                                }));
     }
 
     private Instance instantiate() {

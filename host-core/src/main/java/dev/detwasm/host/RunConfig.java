@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param schedule the default schedule policy
  * @param trace decisions to replay before the policy takes over; empty for none
  * @param traceWasi log each WASI call to the diagnostics stream
- * @param maxSteps step budget per run; 0 for none
+ * @param maxSteps step budget per run (instructions of the original module, all threads
+ *     together); 0 for none
+ * @param preemptEvery a scheduling point every this many steps of the running thread; 0 for
+ *     none
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
  */
 public record RunConfig(
@@ -35,6 +38,7 @@ public record RunConfig(
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
+        long preemptEvery,
         int maxMemoryPages) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
@@ -51,6 +55,14 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        if (maxSteps < 0 || preemptEvery < 0) {
+            throw new IllegalArgumentException("step counts must not be negative");
+        }
+    }
+
+    /** Whether runs count their steps: the {@code fuel} pass is needed. */
+    public boolean countsSteps() {
+        return maxSteps > 0 || preemptEvery > 0;
     }
 
     @Override
@@ -76,6 +88,7 @@ public record RunConfig(
         b.trace = new ArrayList<>(trace);
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
+        b.preemptEvery = preemptEvery;
         b.maxMemoryPages = maxMemoryPages;
         return b;
     }
@@ -93,6 +106,7 @@ public record RunConfig(
         private List<Integer> trace = new ArrayList<>();
         private boolean traceWasi;
         private long maxSteps;
+        private long preemptEvery;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
 
         private Builder() {}
@@ -162,6 +176,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder preemptEvery(long preemptEvery) {
+            this.preemptEvery = preemptEvery;
+            return this;
+        }
+
         public Builder maxMemoryPages(int maxMemoryPages) {
             this.maxMemoryPages = maxMemoryPages;
             return this;
@@ -170,7 +189,7 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, maxMemoryPages);
+                    maxSteps, preemptEvery, maxMemoryPages);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param decisionKinds the kind of each entry of {@code trace}
  * @param trapFunction the wasm function a trap happened in, where the engine tells (AOT does,
  *     the interpreter does not); empty otherwise. Not part of the deterministic result.
+ * @param steps the steps all threads took, as the {@code fuel} pass counts them (instructions
+ *     of the original module, up to each thread's last fuel check); 0 when it was not applied
  */
 public record RunResult(
         Termination termination,
@@ -23,7 +25,8 @@ public record RunResult(
         List<String> events,
         List<Integer> trace,
         List<DecisionKind> decisionKinds,
-        String trapFunction) {
+        String trapFunction,
+        long steps) {
 
     /** The code detwasm exits with for this run: the guest's, or one of {@code ExitCodes}. */
     public int exitCode() {

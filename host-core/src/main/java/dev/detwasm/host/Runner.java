@@ -17,18 +17,38 @@ import dev.detwasm.host.spi.Termination;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import dev.detwasm.transform.Builtins;
+import dev.detwasm.transform.Pass;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Runs a {@link Program} once under a {@link RunConfig}. Thread-safe: runs share nothing. */
+/**
+ * Runs a {@link Program} once under a {@link RunConfig}, first rewriting it with the transform
+ * passes the configuration needs: {@code fuel} when steps are counted (a step budget, {@code
+ * --preempt-every}) or a deadline is set. A pass whose output the module already carries (its exported global) is not applied again.
+ * Thread-safe: runs share nothing.
+ */
 public final class Runner {
+    static final String FUEL = "fuel";
+
     private final List<HostModule> hostModules;
     private final GuestThreadsFactory threadsFactory;
+    private final Map<String, Pass> passes;
 
     @Inject
-    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+    public Runner(
+            Set<HostModule> hostModules,
+            GuestThreadsFactory threadsFactory,
+            Map<String, Pass> passes) {
         this.hostModules = List.copyOf(hostModules);
         this.threadsFactory = threadsFactory;
+        this.passes = Map.copyOf(passes);
+    }
+
+    /** A runner without transform passes: for programs that need none, or carry them. */
+    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+        this(hostModules, threadsFactory, Map.of());
     }
 
     /** The decisions a plain run makes: the trace first, then the configured policy. */
@@ -45,7 +65,37 @@ public final class Runner {
     public RunResult run(
             Program program, RunConfig config, GuestOutput output, PrintStream diagnostics)
             throws LoadException {
-        return run(program, config, output, diagnostics, decisionsFor(config), true);
+        return run(
+                program, config, output, diagnostics, decisionsFor(config), true,
+                RunDeadline.none());
+    }
+
+    /**
+     * {@code program} as runs with {@code config} and {@code deadline} execute it. A deadline
+     * alone is looked at only where the {@code fuel} pass is installed: without it, runs are
+     * not cut off.
+     */
+    public Program prepare(Program program, RunConfig config, RunDeadline deadline)
+            throws LoadException {
+        List<Pass> needed = new ArrayList<>();
+        if (!program.exportsGlobal(Builtins.FUEL_GLOBAL)) {
+            if (config.countsSteps()) {
+                needed.add(pass(program, FUEL));
+            } else if (deadline.isSet() && passes.containsKey(FUEL)) {
+                needed.add(passes.get(FUEL));
+            }
+        }
+        return program.transformed(needed);
+    }
+
+    private Pass pass(Program program, String name) throws LoadException {
+        Pass pass = passes.get(name);
+        if (pass == null) {
+            throw new LoadException(
+                    program.name() + ": this run needs the transform pass '" + name
+                            + "', which is not installed");
+        }
+        return pass;
     }
 
     /**
@@ -53,7 +103,9 @@ public final class Runner {
      *
      * @param source decides every decision of the run
      * @param keepEvents whether to keep the event log (the model checker's runs need not)
-     * @throws LoadException when the module's imports do not link or it cannot be compiled
+     * @param deadline when to cut the run off, if it is still going
+     * @throws LoadException when the module's imports do not link, it cannot be compiled, or
+     *     a pass it needs cannot rewrite it
      */
     public RunResult run(
             Program program,
@@ -61,17 +113,23 @@ public final class Runner {
             GuestOutput output,
             PrintStream diagnostics,
             DecisionSource source,
-            boolean keepEvents)
+            boolean keepEvents,
+            RunDeadline deadline)
             throws LoadException {
+        Program original = program;
+        program = prepare(original, config, deadline);
         var machineFactory = program.machineFactory(config.engine());
         EventLog events = new EventLog(keepEvents);
         Decisions decisions = new Decisions(source, events);
         GuestThreads threads = threadsFactory.create(decisions, events);
+        DetwasmImports builtins =
+                new DetwasmImports(
+                        config, threads, deadline, new FunctionNames(original.module()));
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
-                        machineFactory);
-        List<HostFunction> functions = new ArrayList<>();
+                        machineFactory, builtins);
+        List<HostFunction> functions = new ArrayList<>(builtins.functions(program));
         for (HostModule module : hostModules) {
             functions.addAll(module.functions(run));
         }
@@ -99,6 +157,7 @@ public final class Runner {
                 events.lines(),
                 decisions.trace(),
                 decisions.kinds(),
-                run.trapFunction());
+                run.trapFunction(),
+                builtins.steps());
     }
 }

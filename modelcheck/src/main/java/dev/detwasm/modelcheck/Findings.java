@@ -69,7 +69,7 @@ public final class Findings implements Consumer<ExploredRun> {
             failing.add(
                     new FailingRun(
                             f.firstRun, f.runs, o.termination(), o.trace(),
-                            reproduction.forTrace(o.trace()), o.stdout(), o.stderr()));
+                            reproduction.forRun(o.termination(), o.trace()), o.stdout(), o.stderr()));
         }
         List<ReachedSite> reached = new ArrayList<>();
         sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.firstRun)));
@@ -82,7 +82,8 @@ public final class Findings implements Consumer<ExploredRun> {
         }
         return new CheckReport(
                 module, settings, runs, traces.size(), distinct, failingRuns, failing, reached,
-                unreached, exploration.bounds(), exploration.elapsed());
+                unreached, exploration.bounds(), exploration.elapsed(),
+                exploration.cutOff());
     }
 
     /** Runs with the same ending and stdout. */

@@ -32,6 +32,7 @@ public final class JsonReport {
         root.put("runs", report.runs());
         root.put("distinct_runs", report.distinctRuns());
         root.put("exhaustive", report.exhaustive());
+        root.put("cut_off", report.cutOff());
         ArrayNode bounds = root.putArray("bounded_by");
         for (Bound b : report.bounds()) {
             bounds.add(b.cliName());

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The cooperative scheduler of one run. Each guest thread has its own {@link Carrier}; exactly
@@ -449,7 +448,7 @@ public final class CooperativeScheduler implements GuestThreads {
             events.add(
                     current.id,
                     "end",
-                    ending.kind().name().toLowerCase(Locale.ROOT)
+                    ending.kind().cliName()
                             + " "
                             + ending.exitCode()
                             + (ending.message().isEmpty() ? "" : " " + ending.message()));

@@ -164,4 +164,29 @@ class ThreadsOnChicoryTest {
         assertEquals(1, result.termination().thread());
         assertEquals(0, carriers.alive());
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void preemptEveryMakesSchedulingPointsInsideASpinLoop(Engine engine) throws LoadException {
+        Program program = program("fueled-handshake.wat");
+        RunConfig fifo =
+                RunConfig.builder().engine(engine).maxSteps(10_000).preemptEvery(50).build();
+        RunResult spinning = run(program, fifo);
+        // fifo keeps the spinner at every point: the budget ends it, in thread 0.
+        assertEquals(Termination.Kind.STEP_BUDGET, spinning.termination().kind());
+        assertEquals(0, spinning.termination().thread());
+        assertTrue(spinning.trace().size() > 100, spinning.trace().toString());
+        assertTrue(spinning.trace().stream().allMatch(choice -> choice == 0));
+
+        RunConfig random = fifo.toBuilder().schedule(SchedulePolicy.RANDOM).seed(3).build();
+        RunResult handshake = run(program, random);
+        assertEquals(
+                Termination.exit(0, 0), handshake.termination(),
+                () -> String.join("\n", handshake.events()));
+        assertEquals(List.of(2, 1), host.records());
+        assertEquals(handshake.events(), run(program, random).events());
+        RunResult replayed = run(program, fifo.toBuilder().trace(handshake.trace()).build());
+        assertEquals(handshake.events(), replayed.events());
+        assertEquals(0, carriers.alive());
+    }
 }

@@ -11,9 +11,12 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
+import dev.detwasm.transform.Pass;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,20 +24,25 @@ import java.util.function.Function;
 /**
  * A parsed and validated module, ready to run any number of times on either engine. The AOT
  * compilation happens once, on first use, and the resulting factory is shared by every
- * instance of every run (it is thread-safe).
+ * instance of every run (it is thread-safe). A program rewritten by transform passes is a
+ * program of its own, made once per set of passes and kept here, so it too is compiled once.
  */
 public final class Program {
     private final String name;
+    private final byte[] binary;
     private final WasmModule module;
+    private final Map<List<String>, Program> transformed = new HashMap<>();
     // What runs ask of the module on every run, worked out once: the module never changes.
     private final Optional<MemoryImport> importedMemory;
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final Set<String> exportedGlobals;
     private Function<Instance, Machine> compiled;
 
-    Program(String name, WasmModule module) {
+    Program(String name, byte[] binary, WasmModule module) {
         this.name = name;
+        this.binary = binary.clone();
         this.module = module;
         List<Import> imports = imports(module);
         this.importedMemory =
@@ -52,14 +60,18 @@ public final class Program {
                         .map(FunctionImport.class::cast)
                         .toList();
         Set<String> exported = new HashSet<>();
+        Set<String> globals = new HashSet<>();
         var exports = module.exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
             var e = exports.getExport(i);
             if (e.exportType() == ExternalType.FUNCTION) {
                 exported.add(e.name());
+            } else if (e.exportType() == ExternalType.GLOBAL) {
+                globals.add(e.name());
             }
         }
         this.exportedFunctions = Set.copyOf(exported);
+        this.exportedGlobals = Set.copyOf(globals);
     }
 
     /** The name the module was loaded under (its file name), for messages. */
@@ -69,6 +81,48 @@ public final class Program {
 
     public WasmModule module() {
         return module;
+    }
+
+    /** The wasm binary (WAT text compiled). */
+    public byte[] binary() {
+        return binary.clone();
+    }
+
+    /**
+     * This program rewritten by {@code passes}, in order; itself when there are none. Made
+     * once per list of passes and kept, so every run with the same passes shares its
+     * compilation.
+     *
+     * @throws LoadException when a pass cannot rewrite the module (one line, as the pass
+     *     said it)
+     */
+    public synchronized Program transformed(List<Pass> passes) throws LoadException {
+        if (passes.isEmpty()) {
+            return this;
+        }
+        List<String> names = passes.stream().map(Pass::name).toList();
+        Program done = transformed.get(names);
+        if (done == null) {
+            byte[] bytes = binary;
+            for (Pass pass : passes) {
+                try {
+                    bytes = pass.apply(bytes);
+                } catch (RuntimeException e) {
+                    throw new LoadException(
+                            name + ": pass " + pass.name() + ": "
+                                    + ProgramLoader.oneLine(e.getMessage()),
+                            e);
+                }
+            }
+            done = new Program(name, bytes, ProgramLoader.parse(name, bytes));
+            transformed.put(names, done);
+        }
+        return done;
+    }
+
+    /** Whether the module exports a global named {@code exportName}. */
+    public boolean exportsGlobal(String exportName) {
+        return exportedGlobals.contains(exportName);
     }
 
     /** The machine factory for {@code engine}, compiling on first use. */

@@ -17,6 +17,20 @@ public final class ProgramLoader {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
 
     public Program load(Path file) throws LoadException {
+        return load(file.getFileName().toString(), read(file));
+    }
+
+    /**
+     * The wasm binary in {@code file}, WAT text compiled, not parsed further: for tools that
+     * read the binary themselves.
+     */
+    public byte[] binary(Path file) throws LoadException {
+        String name = file.getFileName().toString();
+        byte[] bytes = read(file);
+        return isBinary(bytes) ? bytes : fromText(name, bytes);
+    }
+
+    private static byte[] read(Path file) throws LoadException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -27,13 +41,13 @@ public final class ProgramLoader {
         } catch (IOException e) {
             throw new LoadException(file + ": cannot read: " + e.getMessage());
         }
-        return load(file.getFileName().toString(), bytes);
+        return bytes;
     }
 
     /** Loads from memory; {@code name} is used in messages. */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        return new Program(name, parse(name, binary));
+        return new Program(name, binary, parse(name, binary));
     }
 
     private static boolean isBinary(byte[] bytes) {
@@ -66,7 +80,7 @@ public final class ProgramLoader {
         return false;
     }
 
-    private static WasmModule parse(String name, byte[] binary) throws LoadException {
+    static WasmModule parse(String name, byte[] binary) throws LoadException {
         try {
             return Parser.parse(binary);
         } catch (ChicoryException e) {
@@ -77,7 +91,8 @@ public final class ProgramLoader {
         }
     }
 
-    static String oneLine(String message) {
+    /** The first line of an exception's message, for a one-line error. */
+    public static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "malformed";
         }
