@@ -1,7 +1,6 @@
 package dev.detwasm.cli;
 
 import dev.detwasm.host.RunConfig;
-import dev.detwasm.host.SchedulePolicy;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
@@ -22,18 +21,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code detwasm check}: runs a module along many schedules and choices, and reports the runs
@@ -159,18 +153,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in(), 0);
-        if (config.schedule() != SchedulePolicy.FIFO) {
-            throw usage("check decides schedules itself: use --strategy random instead of"
-                    + " --schedule random");
-        }
-        if (config.traceWasi()) {
-            throw usage("check makes many runs: trace the WASI calls of one with"
-                    + " 'detwasm run --trace-wasi --trace ...'");
-        }
-        if (!config.trace().isEmpty()) {
-            throw usage("check explores traces itself; replay one with 'detwasm run --trace'");
-        }
+        RunConfig config = options.toConfig(streams.in()).maxSteps(options.maxSteps(0)).build();
         if (!checker.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "
                     + String.join(", ", checker.strategyNames()));
@@ -223,59 +206,5 @@ public final class CheckCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** A non-negative count, or {@code none} for no limit. */
-    static final class LimitConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            if (value.equalsIgnoreCase("none")) {
-                return CheckSettings.UNLIMITED;
-            }
-            try {
-                long n = Long.parseLong(value);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new TypeConversionException(
-                    "expected a non-negative number or 'none', got '" + value + "'");
-        }
-    }
-
-    /** A duration such as {@code 30s}, {@code 5m}, {@code 1h30m} or {@code 250ms}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            String text = value.toLowerCase(Locale.ROOT);
-            Matcher part = PART.matcher(text);
-            Duration total = Duration.ZERO;
-            int end = 0;
-            try {
-                while (part.find() && part.start() == end) {
-                    long n = Long.parseLong(part.group(1));
-                    total = total.plus(
-                            switch (part.group(2)) {
-                                case "ms" -> Duration.ofMillis(n);
-                                case "s" -> Duration.ofSeconds(n);
-                                case "m" -> Duration.ofMinutes(n);
-                                default -> Duration.ofHours(n);
-                            });
-                    end = part.end();
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                end = -1;
-            }
-            if (end <= 0 || end != text.length() || total.isZero()) {
-                throw new TypeConversionException(
-                        "expected a duration such as 30s, 5m, 1h30m or 500ms, got '" + value
-                                + "'");
-            }
-            return total;
-        }
     }
 }

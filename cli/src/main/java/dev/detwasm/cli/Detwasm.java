@@ -76,9 +76,27 @@ public final class Detwasm {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println(
-                "detwasm: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
-                        + " --help')");
+                "detwasm: " + e.getMessage() + elsewhere(e) + " (see '"
+                        + cmd.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
+    }
+
+    /** Names the sibling command that takes an option this one does not, if one does. */
+    private static String elsewhere(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || e.getCommandLine().getParent() == null) {
+            return "";
+        }
+        for (String arg : unmatched.getUnmatched()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            for (CommandLine sibling : e.getCommandLine().getParent().getSubcommands().values()) {
+                if (sibling.getCommandSpec().findOption(name) != null) {
+                    return "; " + name + " is an option of '"
+                            + sibling.getCommandSpec().qualifiedName() + "'";
+                }
+            }
+        }
+        return "";
     }
 
     private static int failure(Exception e, PrintStream err) {

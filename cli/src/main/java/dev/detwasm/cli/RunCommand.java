@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     @Mixin RunOptions options;
 
+    @Mixin ReplayOptions replay;
+
     @Option(
             names = "--verify",
             description = "Run twice with each engine and compare stdout, stderr, exit code and"
@@ -60,7 +62,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in(), 0);
+        RunConfig config =
+                replay.applyTo(options.toConfig(streams.in()))
+                        .maxSteps(options.maxSteps(0))
+                        .build();
         Program program = loader.load(options.module);
         RunResult result;
         if (verify) {

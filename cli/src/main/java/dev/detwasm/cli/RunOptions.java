@@ -3,8 +3,6 @@ package dev.detwasm.cli;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
-import dev.detwasm.host.SchedulePolicy;
-import dev.detwasm.host.TraceText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,16 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * The options that define one run, shared by {@code run} and {@code check}. Everything after
+ * The options that define a run and that {@code run} and {@code check} both take, declared once
+ * so that their help and validation cannot drift. Options only one command takes live in that
+ * command (or, for {@code run}'s replay options, in {@link ReplayOptions}). Everything after
  * MODULE goes to the guest.
  */
 public final class RunOptions {
@@ -66,28 +64,9 @@ public final class RunOptions {
     @Option(
             names = "--seed",
             paramLabel = "N",
-            description = "Seeds the guest's random_get stream and the random schedule"
-                    + " (default: 0).")
+            description = "Seeds the guest's random_get stream, run's random schedule and"
+                    + " check's random and pct strategies (default: 0).")
     long seed;
-
-    @Option(
-            names = "--schedule",
-            paramLabel = "fifo|random",
-            description = "Which runnable thread goes next when no trace decides: fifo (default)"
-                    + " never preempts; random picks at every scheduling point, from --seed.")
-    SchedulePolicy schedule = SchedulePolicy.FIFO;
-
-    @Option(
-            names = "--trace",
-            paramLabel = "C1,C2,...",
-            description = "Replay these decisions (as printed by --print-trace or by check;"
-                    + " C*N repeats C N times); after the last one the schedule policy decides.")
-    String trace = "";
-
-    @Option(
-            names = "--trace-wasi",
-            description = "Log every WASI call with its arguments and result to stderr.")
-    boolean traceWasi;
 
     @Option(
             names = "--stdin",
@@ -131,11 +110,10 @@ public final class RunOptions {
     List<String> args = new ArrayList<>();
 
     /**
-     * The run configuration these options describe, reading stdin from {@code stdin}.
-     *
-     * @param defaultMaxSteps the step budget when {@code --max-steps} is not given; 0 for none
+     * A builder holding the run configuration these options describe, reading stdin from
+     * {@code stdin}; the command adds what only it decides.
      */
-    RunConfig toConfig(InputStream stdin, long defaultMaxSteps) {
+    RunConfig.Builder toConfig(InputStream stdin) {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
@@ -147,21 +125,13 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
-                .schedule(schedule)
-                .trace(parsedTrace())
-                .traceWasi(traceWasi)
-                .maxSteps(maxSteps == null ? defaultMaxSteps : maxSteps)
                 .preemptEvery(preemptEvery)
-                .maxMemoryPages(maxMemoryPages)
-                .build();
+                .maxMemoryPages(maxMemoryPages);
     }
 
-    private List<Integer> parsedTrace() {
-        try {
-            return TraceText.parse(trace);
-        } catch (IllegalArgumentException e) {
-            throw usage("--trace: " + e.getMessage());
-        }
+    /** The step budget {@code --max-steps} gives, or {@code commandDefault}; 0 for none. */
+    long maxSteps(long commandDefault) {
+        return maxSteps == null ? commandDefault : maxSteps;
     }
 
     private Map<String, String> environment() {
@@ -210,25 +180,5 @@ public final class RunOptions {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** A positive number of steps, or {@code none} (0). */
-    static final class StepsConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            if (value.equalsIgnoreCase("none")) {
-                return 0L;
-            }
-            try {
-                long n = Long.parseLong(value);
-                if (n > 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new TypeConversionException(
-                    "expected a positive number of steps or 'none', got '" + value + "'");
-        }
     }
 }

@@ -152,6 +152,19 @@ class BadInputTest {
     }
 
     @Test
+    void checkRejectsRunOnlyOptionsNamingRun() throws IOException {
+        String m = write("hello.wat", HELLO).toString();
+        for (String option : new String[] {"--trace-wasi", "--schedule=random", "--trace=1"}) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            assertOneLineFailure(
+                    CliRun.of("check", option, m),
+                    64,
+                    "detwasm: Unknown option: '" + option + "'; " + name
+                            + " is an option of 'detwasm run' (see 'detwasm check --help')");
+        }
+    }
+
+    @Test
     void aTraceThatDoesNotFitIsAUsageError() throws IOException {
         String m = write("hello.wat", HELLO).toString();
         assertEquals(
