@@ -1,7 +1,7 @@
 /**
- * A WebAssembly binary rewriter: bytes in, bytes out, no runtime dependency. Each rewrite is a
- * {@link dev.detwasm.transform.Pass}; the passes the design names (atomic wait/notify to
- * imported host builtins, fuel metering at function entries and loop headers, shared-access
- * points) will be implemented here. Until they are, the module holds only this contract.
+ * A WebAssembly binary rewriter: bytes in, bytes out, no runtime dependency. {@link
+ * dev.detwasm.transform.Rewriter} decodes a {@link dev.detwasm.transform.Module}, each {@link
+ * dev.detwasm.transform.Pass} records its edits, and the module is encoded once. {@link
+ * dev.detwasm.transform.Builtins} is the contract with the host that runs the output.
  */
 package dev.detwasm.transform;
