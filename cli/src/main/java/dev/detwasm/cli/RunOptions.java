@@ -2,6 +2,7 @@ package dev.detwasm.cli;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,6 +101,14 @@ public final class RunOptions {
                     + " threads that spin on plain memory can be interleaved (default: none).")
     long preemptEvery;
 
+    @Option(
+            names = "--preempt-at",
+            paramLabel = "sync|memory",
+            description = "Where threads may switch: sync (default) at atomics, wait/notify,"
+                    + " spawn/exit, yields, sleeps and selects; memory also at every plain load"
+                    + " and store that may touch shared memory (not the thread's own stack).")
+    PreemptAt preemptAt = PreemptAt.SYNC;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
     Path module;
 
@@ -126,6 +135,7 @@ public final class RunOptions {
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
                 .preemptEvery(preemptEvery)
+                .preemptAt(preemptAt)
                 .maxMemoryPages(maxMemoryPages);
     }
 

@@ -3,6 +3,7 @@ package dev.detwasm.cli;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.transform.Pass;
+import dev.detwasm.transform.Rewriter;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,13 +73,10 @@ public final class TransformCommand implements Callable<Integer> {
             chosen.add(pass);
         }
         byte[] module = loader.binary(in);
-        for (Pass pass : chosen) {
-            try {
-                module = pass.apply(module);
-            } catch (RuntimeException e) {
-                throw new LoadException(in + ": pass " + pass.name() + ": "
-                                + ProgramLoader.oneLine(e.getMessage()));
-            }
+        try {
+            module = Rewriter.rewrite(module, chosen);
+        } catch (RuntimeException e) {
+            throw new LoadException(in + ": " + ProgramLoader.oneLine(e.getMessage()));
         }
         Files.write(out, module);
         return 0;

@@ -8,6 +8,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.Program;
+import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.transform.Builtins;
@@ -28,6 +29,13 @@ import java.util.List;
  * instruction under both engines and on every repetition. When a deadline is set, grants are
  * also at most {@link #DEADLINE_CHUNK} steps, so the deadline is looked at every millisecond
  * or so; those extra calls change nothing the run shows.
+ *
+ * <p>Access points: each thread's exported {@link Builtins#ACCESS_GLOBAL} counts down the plain
+ * accesses until the one that calls {@link Builtins#ACCESS_DUE}, set to what the decision
+ * source wants ({@link Decisions#pointsUntilDecision}). That call is a scheduling point that
+ * names the access; the accesses the countdown passed are counted out of the global when the
+ * thread next enters the scheduler ({@link #takePassedPoints}), which records them as the
+ * decisions they were.
  */
 final class DetwasmImports {
     /** Steps between two looks at the deadline: about a millisecond of compiled code. */
@@ -35,18 +43,25 @@ final class DetwasmImports {
 
     private final RunConfig config;
     private final GuestThreads threads;
+    private final Decisions decisions;
     private final RunDeadline deadline;
     private final FunctionNames names;
     private final List<Meter> meters = new ArrayList<>();
     private long steps;
+    private long points;
 
     /**
      * @param names names functions by their index in the module before the passes
      */
     DetwasmImports(
-            RunConfig config, GuestThreads threads, RunDeadline deadline, FunctionNames names) {
+            RunConfig config,
+            GuestThreads threads,
+            Decisions decisions,
+            RunDeadline deadline,
+            FunctionNames names) {
         this.config = config;
         this.threads = threads;
+        this.decisions = decisions;
         this.deadline = deadline;
         this.names = names;
     }
@@ -66,6 +81,17 @@ final class DetwasmImports {
         List<HostFunction> functions = new ArrayList<>();
         if (program.importsFunction(Builtins.MODULE, Builtins.FUEL_DUE)) {
             functions.add(fuelDue());
+        }
+        if (program.importsFunction(Builtins.MODULE, Builtins.ACCESS_DUE)) {
+            functions.add(
+                    new HostFunction(
+                            Builtins.MODULE,
+                            Builtins.ACCESS_DUE,
+                            FunctionType.of(List.of(ValType.I64, ValType.I32), List.of()),
+                            (instance, args) -> {
+                                accessDue(args[0], (int) args[1]);
+                                return null;
+                            }));
         }
         if (program.importsFunction(Builtins.MODULE, Builtins.ATOMIC_WAIT32)) {
             functions.add(
@@ -105,14 +131,60 @@ final class DetwasmImports {
         return functions;
     }
 
-    /** A guest thread's instance exists: grants its first steps. Called on that thread. */
+    /**
+     * A guest thread's instance exists: grants its first steps and sets its access countdown.
+     * Called on that thread.
+     */
     void threadStarted(Instance instance, Program program) {
-        if (!program.exportsGlobal(Builtins.FUEL_GLOBAL)) {
-            return;
-        }
         Meter meter = meter(threads.currentThread());
-        meter.fuel = instance.exports().global(Builtins.FUEL_GLOBAL);
-        grant(meter);
+        if (program.exportsGlobal(Builtins.FUEL_GLOBAL)) {
+            meter.fuel = instance.exports().global(Builtins.FUEL_GLOBAL);
+            grant(meter);
+        }
+        if (program.exportsGlobal(Builtins.ACCESS_GLOBAL)) {
+            meter.access = instance.exports().global(Builtins.ACCESS_GLOBAL);
+            countDown(meter);
+        }
+    }
+
+    /** The plain accesses the running thread made without asking since last counted. */
+    long takePassedPoints() {
+        int thread = threads.currentThread();
+        Meter meter = thread < meters.size() ? meters.get(thread) : null;
+        if (meter == null || meter.access == null) {
+            return 0;
+        }
+        int left = (int) meter.access.getValue();
+        long passed = meter.countdown - left;
+        meter.countdown = left;
+        points += passed;
+        return passed;
+    }
+
+    /** The plain-access points of all threads, as counted so far. */
+    long accessPoints() {
+        return points;
+    }
+
+    private void accessDue(long address, int info) {
+        Meter meter = meter(threads.currentThread());
+        // This access asks: it is not one of those passed without asking.
+        meter.countdown--;
+        points++;
+        threads.schedulingPoint(describe(address, info));
+        countDown(meter);
+    }
+
+    private String describe(long address, int info) {
+        return (Builtins.isStore(info) ? "store" : "load") + " 0x" + Long.toHexString(address)
+                + " (" + Builtins.sizeBytes(info) + " bytes) in "
+                + names.describe(Builtins.functionIndex(info));
+    }
+
+    private void countDown(Meter meter) {
+        int until = decisions.pointsUntilDecision(threads.currentThread());
+        meter.countdown = until;
+        meter.access.setValue(until);
     }
 
     private HostFunction fuelDue() {
@@ -209,9 +281,12 @@ final class DetwasmImports {
         return (int) address;
     }
 
-    /** What the host knows of one guest thread's fuel. */
+    /** What the host knows of one guest thread's fuel and access countdown. */
     private static final class Meter {
         private GlobalInstance fuel;
+        private GlobalInstance access;
+        /** What the access countdown was last set to, or read as. */
+        private int countdown;
         /** What the global was last set to. */
         private long granted;
         /** Steps taken in all. */

@@ -24,6 +24,7 @@ import java.util.Objects;
  *     together); 0 for none
  * @param preemptEvery a scheduling point every this many steps of the running thread; 0 for
  *     none
+ * @param preemptAt which program points are scheduling points
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
  */
 public record RunConfig(
@@ -39,6 +40,7 @@ public record RunConfig(
         boolean traceWasi,
         long maxSteps,
         long preemptEvery,
+        PreemptAt preemptAt,
         int maxMemoryPages) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
@@ -55,6 +57,7 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        Objects.requireNonNull(preemptAt, "preemptAt");
         if (maxSteps < 0 || preemptEvery < 0) {
             throw new IllegalArgumentException("step counts must not be negative");
         }
@@ -89,6 +92,7 @@ public record RunConfig(
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
         b.preemptEvery = preemptEvery;
+        b.preemptAt = preemptAt;
         b.maxMemoryPages = maxMemoryPages;
         return b;
     }
@@ -107,6 +111,7 @@ public record RunConfig(
         private boolean traceWasi;
         private long maxSteps;
         private long preemptEvery;
+        private PreemptAt preemptAt = PreemptAt.SYNC;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
 
         private Builder() {}
@@ -181,6 +186,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder preemptAt(PreemptAt preemptAt) {
+            this.preemptAt = preemptAt;
+            return this;
+        }
+
         public Builder maxMemoryPages(int maxMemoryPages) {
             this.maxMemoryPages = maxMemoryPages;
             return this;
@@ -189,7 +199,7 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, preemptEvery, maxMemoryPages);
+                    maxSteps, preemptEvery, preemptAt, maxMemoryPages);
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  *     the interpreter does not); empty otherwise. Not part of the deterministic result.
  * @param steps the steps all threads took, as the {@code fuel} pass counts them (instructions
  *     of the original module, up to each thread's last fuel check); 0 when it was not applied
+ * @param accessPoints the plain-access points of all threads (the {@code shared-access}
+ *     pass's), up to each thread's last call into the scheduler; 0 when it was not applied
  */
 public record RunResult(
         Termination termination,
@@ -26,7 +28,8 @@ public record RunResult(
         List<Integer> trace,
         List<DecisionKind> decisionKinds,
         String trapFunction,
-        long steps) {
+        long steps,
+        long accessPoints) {
 
     /** The code detwasm exits with for this run: the guest's, or one of {@code ExitCodes}. */
     public int exitCode() {

@@ -26,11 +26,13 @@ import java.util.Set;
 /**
  * Runs a {@link Program} once under a {@link RunConfig}, first rewriting it with the transform
  * passes the configuration needs: {@code fuel} when steps are counted (a step budget, {@code
- * --preempt-every}) or a deadline is set. A pass whose output the module already carries (its exported global) is not applied again.
+ * --preempt-every}) or a deadline is set, {@code shared-access} for {@code --preempt-at
+ * memory}, all in one rewrite so each pass sees the original function indices. A pass whose output the module already carries (its exported global) is not applied again.
  * Thread-safe: runs share nothing.
  */
 public final class Runner {
     static final String FUEL = "fuel";
+    static final String SHARED_ACCESS = "shared-access";
 
     private final List<HostModule> hostModules;
     private final GuestThreadsFactory threadsFactory;
@@ -85,6 +87,10 @@ public final class Runner {
                 needed.add(passes.get(FUEL));
             }
         }
+        if (config.preemptAt() == PreemptAt.MEMORY
+                && !program.exportsGlobal(Builtins.ACCESS_GLOBAL)) {
+            needed.add(pass(program, SHARED_ACCESS));
+        }
         return program.transformed(needed);
     }
 
@@ -124,7 +130,9 @@ public final class Runner {
         GuestThreads threads = threadsFactory.create(decisions, events);
         DetwasmImports builtins =
                 new DetwasmImports(
-                        config, threads, deadline, new FunctionNames(original.module()));
+                        config, threads, decisions, deadline,
+                        new FunctionNames(original.module()));
+        decisions.countPassedPointsWith(builtins::takePassedPoints);
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
@@ -158,6 +166,7 @@ public final class Runner {
                 decisions.trace(),
                 decisions.kinds(),
                 run.trapFunction(),
-                builtins.steps());
+                builtins.steps(),
+                builtins.accessPoints());
     }
 }

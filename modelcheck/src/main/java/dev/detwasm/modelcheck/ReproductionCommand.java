@@ -2,6 +2,7 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.Termination;
@@ -76,6 +77,10 @@ public final class ReproductionCommand {
         if (config.preemptEvery() != 0) {
             words.add("--preempt-every");
             words.add(String.valueOf(config.preemptEvery()));
+        }
+        if (config.preemptAt() != PreemptAt.SYNC) {
+            words.add("--preempt-at");
+            words.add(config.preemptAt().cliName());
         }
         if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             words.add("--max-memory");

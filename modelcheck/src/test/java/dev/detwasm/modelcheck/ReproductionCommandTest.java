@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.spi.Termination;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ class ReproductionCommandTest {
                         .seed(7)
                         .maxSteps(1000)
                         .preemptEvery(50)
+                        .preemptAt(PreemptAt.MEMORY)
                         .maxMemoryPages(16)
                         .args(List.of("it's", "-v"))
                         .traceWasi(true)
@@ -55,7 +57,7 @@ class ReproductionCommandTest {
         assertEquals(
                 "detwasm run --engine interpreter --env 'GREETING=hello world' --env N=3"
                         + " --dir data::/data --argv0 prog --seed 7 --max-steps 1000"
-                        + " --preempt-every 50 --max-memory 16"
+                        + " --preempt-every 50 --preempt-at memory --max-memory 16"
                         + " --stdin in.txt --trace 0,1 -- dir/m.wasm 'it'\\''s' -v",
                 command.forRun(Termination.stepBudget(0, "after 1001 steps"), List.of(0, 1)));
     }

@@ -12,6 +12,7 @@ import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
 import dev.detwasm.transform.Pass;
+import dev.detwasm.transform.Rewriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,12 +90,11 @@ public final class Program {
     }
 
     /**
-     * This program rewritten by {@code passes}, in order; itself when there are none. Made
-     * once per list of passes and kept, so every run with the same passes shares its
-     * compilation.
+     * This program rewritten by {@code passes} in one rewrite (so each sees the original
+     * function indices); itself when there are none. Made once per list of passes and kept, so
+     * every run with the same passes shares its compilation.
      *
-     * @throws LoadException when a pass cannot rewrite the module (one line, as the pass
-     *     said it)
+     * @throws LoadException when the rewriter cannot read the module (one line, as it said it)
      */
     public synchronized Program transformed(List<Pass> passes) throws LoadException {
         if (passes.isEmpty()) {
@@ -103,16 +103,14 @@ public final class Program {
         List<String> names = passes.stream().map(Pass::name).toList();
         Program done = transformed.get(names);
         if (done == null) {
-            byte[] bytes = binary;
-            for (Pass pass : passes) {
-                try {
-                    bytes = pass.apply(bytes);
-                } catch (RuntimeException e) {
-                    throw new LoadException(
-                            name + ": pass " + pass.name() + ": "
-                                    + ProgramLoader.oneLine(e.getMessage()),
-                            e);
-                }
+            byte[] bytes;
+            try {
+                bytes = Rewriter.rewrite(binary, passes);
+            } catch (RuntimeException e) {
+                throw new LoadException(
+                        name + ": " + String.join(", ", names) + ": "
+                                + ProgramLoader.oneLine(e.getMessage()),
+                        e);
             }
             done = new Program(name, bytes, ProgramLoader.parse(name, bytes));
             transformed.put(names, done);

@@ -3,6 +3,7 @@ package dev.detwasm.host.spi;
 import dev.detwasm.host.EventLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The decisions of one run: asks the {@link DecisionSource}, checks the answer, and records
@@ -14,6 +15,7 @@ public final class Decisions {
     private final EventLog events;
     private final List<Integer> trace = new ArrayList<>();
     private final List<DecisionKind> kinds = new ArrayList<>();
+    private LongSupplier passedPoints = () -> 0;
 
     public Decisions(DecisionSource source, EventLog events) {
         this.source = source;
@@ -44,21 +46,55 @@ public final class Decisions {
                             + " options, the trace says "
                             + choice);
         }
+        record(decision, choice);
+        return choice;
+    }
+
+    private void record(Decision decision, int choice) {
         trace.add(choice);
-        kinds.add(kind);
+        kinds.add(decision.kind());
         if (events.enabled()) {
             events.add(
                     decision.thread(),
                     "decision",
-                    kind.cliName()
+                    decision.kind().cliName()
                             + " "
                             + (decision.candidates().length == 0
-                                    ? String.valueOf(options)
+                                    ? String.valueOf(decision.options())
                                     : java.util.Arrays.toString(decision.candidates()))
                             + " -> "
-                            + choice);
+                            + choice
+                            + (decision.at().isEmpty() ? "" : " at " + decision.at()));
         }
-        return choice;
+    }
+
+    /** See {@link DecisionSource#pointsUntilDecision}; at least 1. */
+    public int pointsUntilDecision(int thread) {
+        return Math.max(1, source.pointsUntilDecision(thread));
+    }
+
+    /**
+     * Where {@link #takePassedPoints} learns how many access points the running thread passed
+     * without asking: the host side of the {@code shared-access} pass.
+     */
+    public void countPassedPointsWith(LongSupplier passedPoints) {
+        this.passedPoints = passedPoints;
+    }
+
+    /**
+     * The access points the running thread passed without asking since this was last called
+     * (for it); the scheduler records them with {@link #recordPassed} when they were decisions.
+     */
+    public long takePassedPoints() {
+        return passedPoints.getAsLong();
+    }
+
+    /** {@code count} decisions like {@code decision} were decided 0 without asking. */
+    public void recordPassed(Decision decision, long count) {
+        for (long i = 0; i < count; i++) {
+            record(decision, 0);
+        }
+        source.passed(decision, count);
     }
 
     /** The choices made so far, in order: the run's trace. */
