@@ -29,10 +29,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class ExecutionBenchmark {
 
-    /** {@code aot} or {@code interpreter}. */
-    @Param({"aot", "interpreter"})
-    public String engine;
-
     /** {@code collatz}: arithmetic in locals; {@code sieve}: byte loads and stores. */
     @Param({"collatz", "sieve"})
     public String workload;
@@ -41,14 +37,14 @@ public class ExecutionBenchmark {
     private long expected;
 
     @Setup
-    public void setUp() throws LoadException {
+    public void setUp(EngineChoice choice) throws LoadException {
         switch (workload) {
             case "collatz" -> {
-                runs = new Runs(Guests.wat("collatz.wat", Guests.COLLATZ), Runs.engine(engine));
+                runs = new Runs(Guests.wat("collatz.wat", Guests.COLLATZ), choice.engine());
                 expected = Guests.collatzSteps();
             }
             case "sieve" -> {
-                runs = new Runs(Guests.wat("sieve.wat", Guests.SIEVE), Runs.engine(engine));
+                runs = new Runs(Guests.wat("sieve.wat", Guests.SIEVE), choice.engine());
                 expected = Guests.sievePrimes();
             }
             default -> throw new IllegalArgumentException("unknown workload " + workload);

@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,18 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class InstantiateBenchmark {
 
-    /** {@code aot} or {@code interpreter}. */
-    @Param({"aot", "interpreter"})
-    public String engine;
-
     private Program program;
     private Function<Instance, Machine> machineFactory;
     private ImportValues imports;
 
     @Setup
-    public void setUp() throws LoadException {
+    public void setUp(EngineChoice choice) throws LoadException {
         program = Guests.wasm(Guests.HELLO_WASM);
-        machineFactory = program.machineFactory(Runs.engine(engine));
+        machineFactory = program.machineFactory(choice.engine());
         var limits = program.importedMemory().orElseThrow().limits();
         imports = StubImports.of(program, List.of(), new SchedulingMemory(limits, new OneThread()));
     }

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -42,10 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class RunOverheadBenchmark {
 
-    /** {@code aot} or {@code interpreter}. */
-    @Param({"aot", "interpreter"})
-    public String engine;
-
     private Runs runs;
     private Runs scheduledRuns;
     private Program program;
@@ -53,15 +48,15 @@ public class RunOverheadBenchmark {
     private ImportValues stubs;
 
     @Setup
-    public void setUp() throws LoadException {
+    public void setUp(EngineChoice choice) throws LoadException {
         program = Guests.wat("trivial.wat", Guests.TRIVIAL);
-        runs = new Runs(program, Runs.engine(engine));
+        runs = new Runs(program, choice.engine());
         runs.checked(42);
         GuestThreadsFactory scheduler =
                 Guice.createInjector(new SchedulerModule()).getInstance(GuestThreadsFactory.class);
-        scheduledRuns = new Runs(program, Runs.engine(engine), scheduler);
+        scheduledRuns = new Runs(program, choice.engine(), scheduler);
         scheduledRuns.checked(42);
-        machineFactory = program.machineFactory(Runs.engine(engine));
+        machineFactory = program.machineFactory(choice.engine());
         stubs = StubImports.of(program, List.of(), null);
     }
 

@@ -13,7 +13,6 @@ import dev.detwasm.host.load.Program;
 import dev.detwasm.host.spi.GuestThreadsFactory;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,11 +39,6 @@ public final class Runs {
         this.program = program;
         this.config = RunConfig.builder().engine(engine).build();
         program.machineFactory(engine);
-    }
-
-    /** The engine named by a benchmark parameter: {@code aot} or {@code interpreter}. */
-    public static Engine engine(String name) {
-        return Engine.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** One whole run: link, instantiate, {@code _start}, collect the result. */

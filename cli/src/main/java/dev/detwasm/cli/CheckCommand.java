@@ -1,18 +1,16 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
-import dev.detwasm.modelcheck.ModelChecker;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
-import dev.detwasm.modelcheck.ReproductionCommand;
 import dev.detwasm.modelcheck.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -141,33 +139,25 @@ public final class CheckCommand implements Callable<Integer> {
     Path junitFile;
 
     private final ProgramLoader loader;
-    private final ModelChecker checker;
     private final CliStreams streams;
 
     @Inject
-    CheckCommand(ProgramLoader loader, ModelChecker checker, CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.checker = checker;
         this.streams = streams;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in()).maxSteps(options.maxSteps(0)).build();
-        if (!checker.strategyNames().contains(strategy)) {
+        Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
+        if (!sandbox.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "
-                    + String.join(", ", checker.strategyNames()));
+                    + String.join(", ", sandbox.strategyNames()));
         }
-        CheckSettings settings = settings();
-        Program program = loader.load(options.module);
         ProgressListener progress =
                 Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
-        ReproductionCommand reproduction =
-                new ReproductionCommand(
-                        options.module.toString(),
-                        config,
-                        options.stdinFile == null ? null : options.stdinFile.toString());
-        CheckReport report = checker.check(program, config, settings, reproduction, progress);
+        CheckReport report = sandbox.check(progress);
         streams.out().print(TextReport.render(report, jobs));
         streams.out().flush();
         if (jsonFile != null) {

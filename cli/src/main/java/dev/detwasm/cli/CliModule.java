@@ -1,12 +1,15 @@
 package dev.detwasm.cli;
 
 import com.google.inject.AbstractModule;
-import dev.detwasm.host.HostCoreModule;
-import dev.detwasm.modelcheck.ModelCheckModule;
-import dev.detwasm.scheduler.SchedulerModule;
-import dev.detwasm.wasi.WasiPreview1Module;
+import com.google.inject.Provides;
+import dev.detwasm.embed.Sandbox;
+import dev.detwasm.host.load.CompiledModuleCache;
+import dev.detwasm.host.load.ProgramLoader;
 
-/** The whole program: every module's bindings, plus the process's streams. */
+/**
+ * The commands' wiring: the default modules plus the process's streams. {@code run} and {@code
+ * check} build their own {@link Sandbox}, which adds the {@code --plugin} modules.
+ */
 public final class CliModule extends AbstractModule {
     private final CliStreams streams;
 
@@ -16,10 +19,13 @@ public final class CliModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        install(new HostCoreModule());
-        install(new SchedulerModule());
-        install(new WasiPreview1Module());
-        install(new ModelCheckModule());
+        Sandbox.defaultModules().forEach(this::install);
         bind(CliStreams.class).toInstance(streams);
+    }
+
+    @Provides
+    ProgramLoader programLoader() {
+        return new ProgramLoader(
+                CacheDirectory.of(System.getenv()).map(CompiledModuleCache::new));
     }
 }

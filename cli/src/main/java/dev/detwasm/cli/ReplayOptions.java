@@ -19,10 +19,11 @@ public final class ReplayOptions {
 
     @Option(
             names = "--schedule",
-            paramLabel = "fifo|random",
+            paramLabel = "fifo|random|NAME",
             description = "Which runnable thread goes next when no trace decides: fifo (default)"
-                    + " never preempts; random picks at every scheduling point, from --seed.")
-    SchedulePolicy schedule = SchedulePolicy.FIFO;
+                    + " never preempts; random picks at every scheduling point, from --seed;"
+                    + " a plugin may add others.")
+    String schedule = SchedulePolicy.FIFO;
 
     @Option(
             names = "--trace",

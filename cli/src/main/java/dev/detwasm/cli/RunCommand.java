@@ -1,12 +1,10 @@
 package dev.detwasm.cli;
 
-import dev.detwasm.host.GuestOutput;
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.TraceText;
-import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -48,15 +46,11 @@ public final class RunCommand implements Callable<Integer> {
     Path eventsFile;
 
     private final ProgramLoader loader;
-    private final Runner runner;
-    private final Verifier verifier;
     private final CliStreams streams;
 
     @Inject
-    RunCommand(ProgramLoader loader, Runner runner, Verifier verifier, CliStreams streams) {
+    RunCommand(ProgramLoader loader, CliStreams streams) {
         this.loader = loader;
-        this.runner = runner;
-        this.verifier = verifier;
         this.streams = streams;
     }
 
@@ -66,10 +60,11 @@ public final class RunCommand implements Callable<Integer> {
                 replay.applyTo(options.toConfig(streams.in()))
                         .maxSteps(options.maxSteps(0))
                         .build();
-        Program program = loader.load(options.module);
+        Sandbox sandbox = options.sandbox(config, loader).build();
         RunResult result;
         if (verify) {
-            Verifier.Verdict verdict = verifier.verify(program, config);
+            Verifier.Verdict verdict =
+                    new Verifier(sandbox.runner()).verify(sandbox.program(), sandbox.config());
             result = verdict.first();
             streams.out().write(result.stdout());
             streams.err().write(result.stderr());
@@ -80,8 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             streams.err().println("detwasm: verify: " + verdict.summary());
         } else {
-            result = runner.run(
-                    program, config, new GuestOutput(streams.out(), streams.err()), streams.err());
+            result = sandbox.run(streams.out(), streams.err(), streams.err());
         }
         if (eventsFile != null) {
             Files.write(eventsFile, result.events(), StandardCharsets.UTF_8);

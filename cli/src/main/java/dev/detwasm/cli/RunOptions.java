@@ -1,9 +1,14 @@
 package dev.detwasm.cli;
 
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.modelcheck.ReproductionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,7 +114,40 @@ public final class RunOptions {
                     + " and store that may touch shared memory (not the thread's own stack).")
     PreemptAt preemptAt = PreemptAt.SYNC;
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "A .wasm binary or WAT text.")
+    @Option(
+            names = "--plugin",
+            paramLabel = "PATH.jar",
+            description = "Load the Guice modules this jar lists in META-INF/services/"
+                    + "com.google.inject.Module and let them override the defaults: a clock,"
+                    + " entropy, host functions, strategies (repeatable; see docs/plugins.md).")
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(
+            names = "--plugin-module",
+            paramLabel = "CLASS",
+            description = "Load only this Guice module class from the --plugin jars instead of"
+                    + " those they list (repeatable).")
+    List<String> pluginModules = new ArrayList<>();
+
+    @Option(
+            names = "--no-cache",
+            description = "Compile the module anew instead of using (and filling) the compile"
+                    + " cache in $DETWASM_CACHE, else $XDG_CACHE_HOME/detwasm, else"
+                    + " ~/.cache/detwasm. DETWASM_CACHE=off turns the cache off for good.")
+    boolean noCache;
+
+    @Option(
+            names = "--python",
+            description = "MODULE is a Python script: run it with the bundled CPython 3.13 and"
+                    + " its standard library. The script's directory is mounted at /script"
+                    + " (sys.argv[0] is /script/NAME), the library at /usr/local/lib; ARGS go"
+                    + " to the script.")
+    boolean python;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "MODULE",
+            description = "A .wasm binary or WAT text (a Python script with --python).")
     Path module;
 
     @Parameters(
@@ -119,8 +157,64 @@ public final class RunOptions {
     List<String> args = new ArrayList<>();
 
     /**
+     * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
+     * {@code config} (from {@link #toConfig}) stands for.
+     */
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return Sandbox.builder(load(loader))
+                .withConfig(moduleRun(config))
+                .withModules(PluginJars.load(plugins, pluginModules))
+                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
+                        module.toString(), config,
+                        stdinFile == null ? null : stdinFile.toString()));
+    }
+
+    /** Loads MODULE with {@code loader}, or without its compile cache under --no-cache. */
+    Program load(ProgramLoader loader) throws LoadException {
+        return (noCache ? loader.withoutCache() : loader).load(moduleFile());
+    }
+
+    /** The file to load: MODULE, or the bundled interpreter under --python. */
+    Path moduleFile() {
+        return python ? pythonScript().interpreter() : module;
+    }
+
+    /**
+     * The words that name what runs, for a reproduction command: MODULE, or {@code --python}
+     * and the script.
+     */
+    List<String> moduleFlags() {
+        return python ? List.of("--python") : List.of();
+    }
+
+    /**
+     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
+     * under --python, the interpreter's run of the script.
+     */
+    RunConfig moduleRun(RunConfig config) {
+        return python ? pythonScript().interpreterRun(config) : config;
+    }
+
+    private PythonScript pythonScript() {
+        if (!argv0.equals(RunConfig.DEFAULT_ARGV0)) {
+            throw usage("--argv0 does not go with --python: sys.argv[0] is the script's path");
+        }
+        return PythonScript.of(module);
+    }
+
+    /**
      * A builder holding the run configuration these options describe, reading stdin from
-     * {@code stdin}; the command adds what only it decides.
+     * {@code stdin}; the command adds what only it decides. Under --python, the run as the user
+     * gave it (see {@link #moduleRun}).
      */
     RunConfig.Builder toConfig(InputStream stdin) {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {

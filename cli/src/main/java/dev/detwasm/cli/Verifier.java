@@ -7,7 +7,6 @@ import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
-import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ final class Verifier {
 
     private final Runner runner;
 
-    @Inject
     Verifier(Runner runner) {
         this.runner = runner;
     }

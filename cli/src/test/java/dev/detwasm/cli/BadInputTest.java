@@ -69,7 +69,7 @@ class BadInputTest {
 
     @Test
     void truncatedModule() throws Exception {
-        byte[] full = dev.detwasm.host.load.WatCompiler.compile("h", HELLO.getBytes());
+        byte[] full = dev.detwasm.wat.WatCompiler.compile(HELLO.getBytes());
         Path p = Files.write(dir.resolve("t.wasm"), Arrays.copyOf(full, full.length / 2));
         CliRun run = CliRun.of("run", p.toString());
         assertOneLineFailure(run, 65);

@@ -1,7 +1,11 @@
 package dev.detwasm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.detwasm.host.load.CompiledModuleCache;
+import dev.detwasm.host.load.ProgramLoader;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +99,25 @@ class CommandsTest {
         assertEquals(73, check.exitCode(), check.stdout());
         assertTrue(check.stdout().contains("strategy bfs"), check.stdout());
         assertTrue(check.stdout().contains("runs: 4 "), check.stdout());
+    }
+
+    @Test
+    void runsFillTheCompileCacheUnlessToldNotTo(@TempDir Path dir) throws Exception {
+        // A module of its own (its data names the temporary directory), so no run made it before.
+        Path module = dir.resolve("m.wat");
+        Files.writeString(module, "(module (memory 1) (data (i32.const 0) \"" + dir
+                + "\") (func (export \"_start\")))");
+        var cache = new CompiledModuleCache(Path.of(System.getenv("DETWASM_CACHE")));
+        String key = new ProgramLoader().load(module).module().digest();
+
+        assertEquals(new CliRun(0, "", ""), CliRun.of("run", "--no-cache", module.toString()));
+        assertFalse(cache.contains(key));
+        assertEquals(new CliRun(0, "", ""), CliRun.of("run", module.toString()));
+        assertTrue(cache.contains(key));
+        assertEquals(new CliRun(0, "", ""), CliRun.of("run", module.toString()));
+        assertEquals(
+                new CliRun(0, "", ""),
+                CliRun.of("run", "--engine", "interpreter", module.toString()));
     }
 
     @Test

@@ -10,9 +10,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,19 +28,15 @@ final class Linker {
 
     /** @return the host functions {@code program} imports, in import order */
     static List<HostFunction> link(
-            Program program, List<HostFunction> functions, int maxMemoryPages)
+            Program program, OfferedImports offered, int maxMemoryPages)
             throws LoadException {
-        Map<Name, HostFunction> offered = new HashMap<>();
-        for (HostFunction f : functions) {
-            offered.put(new Name(f.module(), f.name()), f);
-        }
         List<HostFunction> imported = new ArrayList<>(program.functionImports().size());
         var section = program.module().importSection();
         for (int i = 0; i < section.importCount(); i++) {
             Import imp = section.getImport(i);
             String id = imp.module() + "." + imp.name();
             if (imp instanceof FunctionImport fi) {
-                HostFunction f = offered.get(new Name(imp.module(), imp.name()));
+                HostFunction f = offered.get(imp.module(), imp.name());
                 if (f == null) {
                     throw new LoadException(program.name() + ": unknown import " + id);
                 }
@@ -71,7 +65,7 @@ final class Linker {
             checkLimits(program, program.definedMemory().get(), maxMemoryPages);
         }
         boolean spawns =
-                offered.containsKey(new Name("wasi", "thread-spawn"))
+                offered.get("wasi", "thread-spawn") != null
                         && program.importsFunction("wasi", "thread-spawn");
         if (spawns && program.importedMemory().map(m -> !m.limits().shared()).orElse(true)
                 && program.definedMemory().map(m -> !m.shared()).orElse(true)) {
@@ -84,9 +78,6 @@ final class Linker {
         }
         return imported;
     }
-
-    /** An import's name, as a key without building a string per host function. */
-    private record Name(String module, String name) {}
 
     private static void checkLimits(Program program, MemoryLimits limits, int maxMemoryPages)
             throws LoadException {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param mounts preopened directories, in the order given (fd 3, 4, ...)
  * @param stdin the bytes the guest reads from fd 0
  * @param seed seeds the guest's entropy and the random schedule policy
- * @param schedule the default schedule policy
+ * @param schedule the name of the schedule policy ({@link SchedulePolicy})
  * @param trace decisions to replay before the policy takes over; empty for none
  * @param traceWasi log each WASI call to the diagnostics stream
  * @param maxSteps step budget per run (instructions of the original module, all threads
@@ -35,7 +35,7 @@ public record RunConfig(
         List<Mount> mounts,
         byte[] stdin,
         long seed,
-        SchedulePolicy schedule,
+        String schedule,
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
@@ -106,7 +106,7 @@ public record RunConfig(
         private List<Mount> mounts = new ArrayList<>();
         private byte[] stdin = new byte[0];
         private long seed;
-        private SchedulePolicy schedule = SchedulePolicy.FIFO;
+        private String schedule = SchedulePolicy.FIFO;
         private List<Integer> trace = new ArrayList<>();
         private boolean traceWasi;
         private long maxSteps;
@@ -161,7 +161,7 @@ public record RunConfig(
             return this;
         }
 
-        public Builder schedule(SchedulePolicy schedule) {
+        public Builder schedule(String schedule) {
             this.schedule = schedule;
             return this;
         }

@@ -2,8 +2,6 @@ package dev.detwasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
-import dev.detwasm.host.decide.FifoPolicy;
-import dev.detwasm.host.decide.RandomPolicy;
 import dev.detwasm.host.decide.ReplayTrace;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -12,7 +10,9 @@ import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.GuestThreadsFactory;
+import dev.detwasm.host.spi.HostError;
 import dev.detwasm.host.spi.HostModule;
+import dev.detwasm.host.spi.RunContext;
 import dev.detwasm.host.spi.Termination;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -22,44 +22,79 @@ import dev.detwasm.transform.Pass;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs a {@link Program} once under a {@link RunConfig}, first rewriting it with the transform
  * passes the configuration needs: {@code fuel} when steps are counted (a step budget, {@code
  * --preempt-every}) or a deadline is set, {@code shared-access} for {@code --preempt-at
- * memory}, all in one rewrite so each pass sees the original function indices. A pass whose output the module already carries (its exported global) is not applied again.
+ * memory}, all in one rewrite so each pass sees the original function indices. A pass whose
+ * output the module already carries (its exported global) is not applied again.
  * Thread-safe: runs share nothing.
  */
 public final class Runner {
     static final String FUEL = "fuel";
     static final String SHARED_ACCESS = "shared-access";
 
+    /** Who offers the {@code detwasm} builtins, as conflict messages name it: host-core. */
+    private static final HostModule BUILTINS =
+            new HostModule() {
+                @Override
+                public List<HostFunction> functions(RunContext run) {
+                    return List.of();
+                }
+
+                @Override
+                public String name() {
+                    return "detwasm builtins";
+                }
+            };
+
     private final List<HostModule> hostModules;
     private final GuestThreadsFactory threadsFactory;
+    private final Map<String, SchedulePolicy> policies;
     private final Map<String, Pass> passes;
 
     @Inject
     public Runner(
             Set<HostModule> hostModules,
             GuestThreadsFactory threadsFactory,
+            Map<String, SchedulePolicy> policies,
             Map<String, Pass> passes) {
         this.hostModules = List.copyOf(hostModules);
         this.threadsFactory = threadsFactory;
+        this.policies = Map.copyOf(policies);
         this.passes = Map.copyOf(passes);
     }
 
-    /** A runner without transform passes: for programs that need none, or carry them. */
-    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
-        this(hostModules, threadsFactory, Map.of());
+    /** A runner with the default schedule policies and {@code passes}. */
+    public Runner(
+            Set<HostModule> hostModules,
+            GuestThreadsFactory threadsFactory,
+            Map<String, Pass> passes) {
+        this(hostModules, threadsFactory, SchedulePolicy.defaults(), passes);
     }
 
-    /** The decisions a plain run makes: the trace first, then the configured policy. */
-    public static DecisionSource decisionsFor(RunConfig config) {
-        DecisionSource policy =
-                switch (config.schedule()) {
-                    case FIFO -> new FifoPolicy();
-                    case RANDOM -> new RandomPolicy(config.seed());
-                };
+    /**
+     * A runner with the {@link SchedulePolicy#defaults default schedule policies} and no
+     * transform passes: for programs that need none, or carry them.
+     */
+    public Runner(Set<HostModule> hostModules, GuestThreadsFactory threadsFactory) {
+        this(hostModules, threadsFactory, SchedulePolicy.defaults(), Map.of());
+    }
+
+    /**
+     * The decisions a plain run makes: the trace first, then the configured policy.
+     *
+     * @throws HostError (usage) when no policy has the configured name
+     */
+    public DecisionSource decisionsFor(RunConfig config) {
+        SchedulePolicy named = policies.get(config.schedule());
+        if (named == null) {
+            throw new HostError(ExitCodes.USAGE, "unknown schedule policy '" + config.schedule()
+                    + "'; expected one of " + String.join(", ", new TreeSet<>(policies.keySet())));
+        }
+        DecisionSource policy = named.decisions(config);
         return config.trace().isEmpty() ? policy : new ReplayTrace(config.trace(), policy);
     }
 
@@ -137,11 +172,12 @@ public final class Runner {
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
                         machineFactory, builtins);
-        List<HostFunction> functions = new ArrayList<>(builtins.functions(program));
+        OfferedImports offered = new OfferedImports();
+        offered.add(BUILTINS, builtins.functions(program));
         for (HostModule module : hostModules) {
-            functions.addAll(module.functions(run));
+            offered.add(module, module.functions(run));
         }
-        List<HostFunction> imported = Linker.link(program, functions, config.maxMemoryPages());
+        List<HostFunction> imported = Linker.link(program, offered, config.maxMemoryPages());
         run.link(ImportValues.builder().withFunctions(new ArrayList<>(imported)));
 
         Termination termination = threads.run(run::main);

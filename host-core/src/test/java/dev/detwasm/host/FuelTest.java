@@ -61,7 +61,7 @@ class FuelTest {
 
     private RunResult run(RunConfig config, RunDeadline deadline) throws LoadException {
         return runner.run(
-                spin(), config, GuestOutput.captured(), SILENT, Runner.decisionsFor(config), true,
+                spin(), config, GuestOutput.captured(), SILENT, runner.decisionsFor(config), true,
                 deadline);
     }
 

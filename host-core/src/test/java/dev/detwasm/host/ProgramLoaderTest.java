@@ -74,7 +74,7 @@ class ProgramLoaderTest {
                 e.getMessage());
     }
 
-    static byte[] binaryOf(String wat) throws LoadException {
-        return dev.detwasm.host.load.WatCompiler.compile("t.wat", wat.getBytes(StandardCharsets.UTF_8));
+    static byte[] binaryOf(String wat) throws dev.detwasm.wat.WatException {
+        return dev.detwasm.wat.WatCompiler.compile(wat.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -82,6 +82,13 @@ public record CheckSettings(
         return new Builder();
     }
 
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
+                .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
+                .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach);
+    }
+
     /** The branching rules these settings give. */
     public Branching branching() {
         return new Branching(

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
+    private final List<String> moduleFlags;
     private final String module;
     private final RunConfig config;
     private final String stdinFile;
+    private final List<String> hostOptions;
 
     /**
      * @param module the module as the user named it
@@ -33,6 +35,30 @@ public final class ReproductionCommand {
      *     detwasm's own stdin (the command then says that the same input is needed)
      */
     public ReproductionCommand(String module, RunConfig config, String stdinFile) {
+        this(List.of(), List.of(), module, config, stdinFile);
+    }
+
+    /**
+     * The same, for a module named with flags that say what it is ({@code --python
+     * SCRIPT}); {@code config} is the run as the user gave it, before those flags expand it.
+     */
+    public ReproductionCommand(
+            List<String> moduleFlags, String module, RunConfig config, String stdinFile) {
+        this(List.of(), moduleFlags, module, config, stdinFile);
+    }
+
+    /**
+     * The same, after options that shape the host rather than the run, such as {@code
+     * --plugin PATH}, put first as given.
+     */
+    public ReproductionCommand(
+            List<String> hostOptions,
+            List<String> moduleFlags,
+            String module,
+            RunConfig config,
+            String stdinFile) {
+        this.hostOptions = List.copyOf(hostOptions);
+        this.moduleFlags = List.copyOf(moduleFlags);
         this.module = module;
         this.config = config;
         this.stdinFile = stdinFile;
@@ -50,6 +76,7 @@ public final class ReproductionCommand {
 
     private String command(List<Integer> trace, boolean withBudget) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
+        words.addAll(hostOptions);
         if (config.engine() != Engine.AOT) {
             words.add("--engine");
             words.add(config.engine().cliName());
@@ -94,6 +121,7 @@ public final class ReproductionCommand {
             words.add("--trace");
             words.add(TraceText.format(trace));
         }
+        words.addAll(moduleFlags);
         if (module.startsWith("-") || config.args().stream().anyMatch(a -> a.startsWith("-"))) {
             words.add("--");
         }

@@ -34,9 +34,17 @@ record Fixture(
         guestArgs = List.copyOf(guestArgs);
     }
 
-    /** The module, relative to the testdata directory: {@code <lang>/<name>.wasm}. */
+    /**
+     * The module, relative to the testdata directory: {@code <lang>/<name>.wasm}; for Python,
+     * the script {@code py/<name>.py}.
+     */
     String module() {
-        return lang + "/" + name + ".wasm";
+        return isPython() ? source() : lang + "/" + name + ".wasm";
+    }
+
+    /** A Python script, run with {@code --python}. */
+    boolean isPython() {
+        return lang.equals("py");
     }
 
     /** The source, relative to the testdata directory: the extension is the language. */
@@ -105,6 +113,9 @@ record Fixture(
             }
         }
         line.addAll(extraFlags);
+        if (isPython()) {
+            line.add("--python");
+        }
         line.add(testdata.resolve(moduleFile).toString());
         line.addAll(guestArgs);
         return line;

@@ -18,16 +18,23 @@ import java.util.regex.Pattern;
  */
 final class Manifest {
     static final String FILE_NAME = "fixtures.txt";
+    /** The Python scripts' manifest: the same format, language {@code py}. */
+    static final String PYTHON_FILE_NAME = "py/fixtures.txt";
     static final List<String> LANGUAGES = List.of("c", "cpp", "go", "wat");
 
     private static final Pattern ID =
-            Pattern.compile("(c|cpp|go|wat)/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?");
+            Pattern.compile("(c|cpp|go|wat|py)/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?");
 
     private Manifest() {}
 
     /** The fixtures of the manifest in {@code testdata}, in file order. */
     static List<Fixture> load(Path testdata) throws IOException {
         return parse(Files.readAllLines(testdata.resolve(FILE_NAME)));
+    }
+
+    /** The Python fixtures, run with {@code --python}, in file order. */
+    static List<Fixture> loadPython(Path testdata) throws IOException {
+        return parse(Files.readAllLines(testdata.resolve(PYTHON_FILE_NAME)));
     }
 
     static List<Fixture> parse(List<String> lines) {

@@ -3,16 +3,17 @@ package dev.detwasm.wasi;
 import com.dylibso.chicory.wasm.types.ValType;
 
 /**
- * One parameter of a WASI function: its wasm type, and how {@code --trace-wasi} shows it.
+ * One parameter of a host function built with {@link WasiFunctionTable}: its wasm type, and how
+ * {@code --trace-wasi} shows it.
  *
  * @param name the spec's name, shown in traces
  * @param type the wasm type in the function's signature
  * @param format how the value is shown
  */
-record Param(String name, ValType type, Format format) {
+public record Param(String name, ValType type, Format format) {
 
     /** How a value is shown in a trace line. */
-    enum Format {
+    public enum Format {
         /** Signed decimal. */
         DECIMAL,
         /** Hexadecimal: pointers and flags. */
@@ -21,28 +22,28 @@ record Param(String name, ValType type, Format format) {
         TEXT
     }
 
-    static Param i32(String name) {
+    public static Param i32(String name) {
         return new Param(name, ValType.I32, Format.DECIMAL);
     }
 
-    static Param i64(String name) {
+    public static Param i64(String name) {
         return new Param(name, ValType.I64, Format.DECIMAL);
     }
 
-    static Param ptr(String name) {
+    public static Param ptr(String name) {
         return new Param(name, ValType.I32, Format.HEX);
     }
 
-    static Param flags(String name) {
+    public static Param flags(String name) {
         return new Param(name, ValType.I32, Format.HEX);
     }
 
-    static Param flags64(String name) {
+    public static Param flags64(String name) {
         return new Param(name, ValType.I64, Format.HEX);
     }
 
     /** A pointer to a path or other text; the parameter after it must be its length. */
-    static Param text(String name) {
+    public static Param text(String name) {
         return new Param(name, ValType.I32, Format.TEXT);
     }
 }

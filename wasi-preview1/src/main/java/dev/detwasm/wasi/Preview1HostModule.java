@@ -13,7 +13,6 @@ import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.spi.HostModule;
 import dev.detwasm.host.spi.RunContext;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,12 +31,26 @@ public final class Preview1HostModule implements HostModule {
     private final VirtualClocks clocks;
     private final Entropy entropy;
     private final MountLoader mounts;
+    private final GuestArguments arguments;
+    private final StdinSource stdin;
 
     @Inject
-    public Preview1HostModule(VirtualClocks clocks, Entropy entropy, MountLoader mounts) {
+    public Preview1HostModule(
+            VirtualClocks clocks,
+            Entropy entropy,
+            MountLoader mounts,
+            GuestArguments arguments,
+            StdinSource stdin) {
         this.clocks = clocks;
         this.entropy = entropy;
         this.mounts = mounts;
+        this.arguments = arguments;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public String name() {
+        return MODULE;
     }
 
     @Override
@@ -46,7 +59,7 @@ public final class Preview1HostModule implements HostModule {
         List<MountImage> images = config.mounts().stream().map(mounts::load).toList();
         Overlay fs = new Overlay(images, clocks, run.threads());
         FdTable fds = new FdTable();
-        fds.add(new StdinDescriptor(config.stdin()));
+        fds.add(new StdinDescriptor(stdin.stdin(run)));
         fds.add(new OutputDescriptor(run.output(), false));
         fds.add(new OutputDescriptor(run.output(), true));
         for (int i = 0; i < images.size(); i++) {
@@ -54,13 +67,8 @@ public final class Preview1HostModule implements HostModule {
             fds.add(new OpenDirectory(fs.roots().get(i), Rights.DIRECTORY,
                     Rights.DIRECTORY | Rights.FILE, mount.guestPath()));
         }
-        List<String> argv = new ArrayList<>();
-        argv.add(config.argv0());
-        argv.addAll(config.args());
-        CStringList args = new CStringList(argv);
-        CStringList environ = new CStringList(config.env().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .toList());
+        CStringList args = new CStringList(arguments.argv(config));
+        CStringList environ = new CStringList(arguments.environ(config));
         Clocks time = new Clocks(clocks, run.threads());
         RandomGet random = new RandomGet(entropy.open(config.seed()));
         FdOperations fd = new FdOperations(fds, fs);

@@ -17,28 +17,37 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Builds the host functions of one import module for one run. Every function gets the same
- * wrapper: guest memory access through {@link GuestMemory}; an {@link ErrnoException} becomes
- * its errno and a bad guest pointer ({@link GuestFault}) {@link Errno#EFAULT}, so no Java
- * exception reaches the guest; and each call is traced when the run asks for it.
+ * Builds the host functions of one import module for one run, the way the WASI modules are
+ * built; a custom host module uses it to behave the same. Every function gets the same wrapper:
+ * guest memory access through {@link GuestMemory}; an {@link ErrnoException} becomes its errno
+ * and a bad guest pointer ({@link GuestFault}) {@link Errno#EFAULT}, so no Java exception
+ * reaches the guest; and each call is logged when the run asks for it ({@code --trace-wasi}).
+ * Functions the run's program does not import are not made.
+ *
+ * <pre>{@code
+ * return new WasiFunctionTable("env", run)
+ *         .errno("host_log", (memory, args) -> log(memory, (int) args[0], (int) args[1]),
+ *                 Param.ptr("buf"), Param.i32("len"))
+ *         .functions();
+ * }</pre>
  */
-final class WasiFunctionTable {
+public final class WasiFunctionTable {
 
     /** A function that returns an errno. */
     @FunctionalInterface
-    interface ErrnoBody {
+    public interface ErrnoBody {
         int call(GuestMemory memory, long[] args);
     }
 
     /** A function that returns a plain i32; a bad pointer is a trap, as there is no errno. */
     @FunctionalInterface
-    interface ValueBody {
+    public interface ValueBody {
         int call(GuestMemory memory, long[] args);
     }
 
     /** A function without results; a bad pointer is a trap. */
     @FunctionalInterface
-    interface VoidBody {
+    public interface VoidBody {
         void call(GuestMemory memory, long[] args);
     }
 
@@ -51,13 +60,15 @@ final class WasiFunctionTable {
     private Memory lastRaw;
     private GuestMemory lastMemory;
 
-    WasiFunctionTable(String module, RunContext run) {
+    /** A table of functions of import module {@code module} for {@code run}. */
+    public WasiFunctionTable(String module, RunContext run) {
         this.module = module;
         this.run = run;
         this.trace = new CallTrace(run);
     }
 
-    WasiFunctionTable errno(String name, ErrnoBody body, Param... params) {
+    /** Adds a function that returns an errno. */
+    public WasiFunctionTable errno(String name, ErrnoBody body, Param... params) {
         if (!run.importsFunction(module, name)) {
             return this; // the run never calls it: no need to make it
         }
@@ -80,7 +91,8 @@ final class WasiFunctionTable {
         return this;
     }
 
-    WasiFunctionTable value(String name, ValueBody body, Param... params) {
+    /** Adds a function that returns a plain i32. */
+    public WasiFunctionTable value(String name, ValueBody body, Param... params) {
         if (!run.importsFunction(module, name)) {
             return this; // the run never calls it: no need to make it
         }
@@ -97,7 +109,7 @@ final class WasiFunctionTable {
     }
 
     /** A function without results; it is traced before it runs, as it may not return. */
-    WasiFunctionTable none(String name, VoidBody body, Param... params) {
+    public WasiFunctionTable none(String name, VoidBody body, Param... params) {
         if (!run.importsFunction(module, name)) {
             return this; // the run never calls it: no need to make it
         }
@@ -116,7 +128,8 @@ final class WasiFunctionTable {
         return this;
     }
 
-    List<HostFunction> functions() {
+    /** The functions added, for {@link dev.detwasm.host.spi.HostModule#functions}. */
+    public List<HostFunction> functions() {
         return List.copyOf(functions);
     }
 

@@ -6,9 +6,9 @@ import static dev.detwasm.wasi.Param.ptr;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.TrapException;
 import dev.detwasm.host.memory.GuestMemory;
-import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.HostModule;
 import dev.detwasm.host.spi.RunContext;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,6 +22,20 @@ public final class WasiHostModule implements HostModule {
 
     /** The longest file name {@code must_reach_underlying} reads before giving up on its NUL. */
     private static final int MAX_FILE_NAME = 4096;
+
+    private final Select select;
+    private final MustReach mustReach;
+
+    @Inject
+    public WasiHostModule(Select select, MustReach mustReach) {
+        this.select = select;
+        this.mustReach = mustReach;
+    }
+
+    @Override
+    public String name() {
+        return MODULE;
+    }
 
     @Override
     public List<HostFunction> functions(RunContext run) {
@@ -46,11 +60,8 @@ public final class WasiHostModule implements HostModule {
         return tid;
     }
 
-    /**
-     * A scheduling point, then a {@code select} decision among {@code n} options; with one
-     * option there is nothing to decide and it returns 0.
-     */
-    private static int select(RunContext run, int n) {
+    /** Checks {@code n}, then lets {@link Select} choose. */
+    private int select(RunContext run, int n) {
         if (n == 0) {
             throw new TrapException("model_checker_select(0): no options");
         }
@@ -58,18 +69,14 @@ public final class WasiHostModule implements HostModule {
             throw new TrapException(
                     "model_checker_select(" + Integer.toUnsignedString(n) + "): too many options");
         }
-        run.threads().schedulingPoint();
-        return run.decisions().choose(Decision.select(run.threads().currentThread(), n));
+        return select.select(run, n);
     }
 
-    /**
-     * Records {@code "file:line:column"} as the run's event {@code must_reach}, which the model
-     * checker reads per run; {@code file} is a NUL-terminated UTF-8 string.
-     */
-    private static void mustReach(RunContext run, GuestMemory memory, int file, int line, int column) {
+    /** Tells {@link MustReach} of {@code "file:line:column"}; {@code file} is NUL-terminated. */
+    private void mustReach(RunContext run, GuestMemory memory, int file, int line, int column) {
         String site = cString(memory, file) + ":" + Integer.toUnsignedString(line) + ":"
                 + Integer.toUnsignedString(column);
-        run.events().add(run.threads().currentThread(), "must_reach", site);
+        mustReach.reached(run, site);
     }
 
     private static String cString(GuestMemory memory, int address) {

@@ -51,8 +51,8 @@ final class Guest {
     }
 
     static Guest preview1(FakeRun run, MountLoader loader) {
-        return new Guest(run, new Preview1HostModule(
-                new FixedEpochClocks(), new SplitMix64Entropy(), loader));
+        return new Guest(run, new Preview1HostModule(new FixedEpochClocks(),
+                new SplitMix64Entropy(), loader, new ConfiguredArguments(), new ConfiguredStdin()));
     }
 
     /** Calls {@code name} and returns its i32 result. */

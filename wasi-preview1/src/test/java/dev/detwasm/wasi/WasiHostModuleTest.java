@@ -18,7 +18,7 @@ class WasiHostModuleTest {
         asked.add(decision);
         return decision.options() - 1;
     });
-    private final Guest guest = new Guest(run, new WasiHostModule());
+    private final Guest guest = new Guest(run, new WasiHostModule(new DecidedSelect(), new MustReachEvent()));
 
     @Test
     void selectIsASchedulingPointThenASelectDecision() {

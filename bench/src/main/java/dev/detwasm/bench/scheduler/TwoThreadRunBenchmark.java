@@ -1,6 +1,6 @@
 package dev.detwasm.bench.scheduler;
 
-import dev.detwasm.host.Engine;
+import dev.detwasm.bench.EngineChoice;
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
@@ -19,7 +19,6 @@ import dev.detwasm.scheduler.VirtualThreadCarriers;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +27,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -92,15 +90,12 @@ public class TwoThreadRunBenchmark {
     /** The compiled ping-pong and a runner for it, per engine. */
     @State(Scope.Benchmark)
     public static class PingPong {
-        @Param({"aot", "interpreter"})
-        public String engine;
-
         private Runner runner;
         private Program program;
         private RunConfig config;
 
         @Setup
-        public void setUp() throws LoadException {
+        public void setUp(EngineChoice choice) throws LoadException {
             runner =
                     new Runner(
                             Set.of(new SpawnHost()),
@@ -110,7 +105,7 @@ public class TwoThreadRunBenchmark {
                             .load("ping-pong.wat", PING_PONG.getBytes(StandardCharsets.UTF_8));
             config =
                     RunConfig.builder()
-                            .engine(Engine.valueOf(engine.toUpperCase(Locale.ROOT)))
+                            .engine(choice.engine())
                             .build();
             Termination end = run().termination();
             if (!end.equals(Termination.exit(0, 0))) {

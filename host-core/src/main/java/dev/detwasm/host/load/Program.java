@@ -15,9 +15,9 @@ import dev.detwasm.transform.Pass;
 import dev.detwasm.transform.Rewriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,26 +25,36 @@ import java.util.function.Function;
 /**
  * A parsed and validated module, ready to run any number of times on either engine. The AOT
  * compilation happens once, on first use, and the resulting factory is shared by every
- * instance of every run (it is thread-safe). A program rewritten by transform passes is a
- * program of its own, made once per set of passes and kept here, so it too is compiled once.
+ * instance of every run (it is thread-safe).
  */
 public final class Program {
     private final String name;
-    private final byte[] binary;
     private final WasmModule module;
-    private final Map<List<String>, Program> transformed = new HashMap<>();
     // What runs ask of the module on every run, worked out once: the module never changes.
     private final Optional<MemoryImport> importedMemory;
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
     private final Set<String> exportedGlobals;
+    private final byte[] binary;
+    private final Map<List<String>, Program> transformed = new HashMap<>();
+    private final Optional<CompiledModuleCache> cache;
+    // The module's bytes while it is known valid only from the cache's word (parsed without
+    // validation); null once validated.
+    private byte[] unvalidated;
     private Function<Instance, Machine> compiled;
 
-    Program(String name, byte[] binary, WasmModule module) {
+    Program(
+            String name,
+            byte[] binary,
+            WasmModule module,
+            Optional<CompiledModuleCache> cache,
+            byte[] unvalidated) {
         this.name = name;
         this.binary = binary.clone();
         this.module = module;
+        this.cache = cache;
+        this.unvalidated = unvalidated;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -112,7 +122,7 @@ public final class Program {
                                 + ProgramLoader.oneLine(e.getMessage()),
                         e);
             }
-            done = new Program(name, bytes, ProgramLoader.parse(name, bytes));
+            done = new Program(name, bytes, ProgramLoader.parse(name, bytes, true), cache, null);
             transformed.put(names, done);
         }
         return done;
@@ -123,7 +133,10 @@ public final class Program {
         return exportedGlobals.contains(exportName);
     }
 
-    /** The machine factory for {@code engine}, compiling on first use. */
+    /**
+     * The machine factory for {@code engine}, compiling on first use (or loading the compiled
+     * classes from the cache, when there is one and it holds this module).
+     */
     public synchronized Function<Instance, Machine> machineFactory(Engine engine)
             throws LoadException {
         if (engine == Engine.INTERPRETER) {
@@ -131,12 +144,31 @@ public final class Program {
         }
         if (compiled == null) {
             try {
-                compiled = MachineFactoryCompiler.compile(module);
+                compiled = compile();
             } catch (RuntimeException e) {
                 throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
             }
         }
         return compiled;
+    }
+
+    private Function<Instance, Machine> compile() throws LoadException {
+        if (cache.isEmpty() || module.digest() == null) {
+            return MachineFactoryCompiler.compile(module);
+        }
+        try {
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        } catch (RuntimeException | LinkageError e) {
+            // An entry that passed its checksum but does not load (say, written by a build
+            // that emitted other classes under the same versions): drop it and compile anew,
+            // after the validation its presence let the loader skip.
+            cache.get().evict(module.digest());
+            if (unvalidated != null) {
+                ProgramLoader.parse(name, unvalidated, true);
+                unvalidated = null;
+            }
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        }
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */

@@ -3,11 +3,13 @@ package dev.detwasm.host.load;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a module from a file. Whether it is a binary or WAT text is decided by its content (the
@@ -15,6 +17,23 @@ import java.nio.file.Path;
  */
 public final class ProgramLoader {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
+
+    private final Optional<CompiledModuleCache> cache;
+
+    /** A loader whose programs compile in memory only. */
+    public ProgramLoader() {
+        this(Optional.empty());
+    }
+
+    /** A loader whose programs keep their AOT compilation in {@code cache}, when present. */
+    public ProgramLoader(Optional<CompiledModuleCache> cache) {
+        this.cache = cache;
+    }
+
+    /** This loader without its compile cache. */
+    public ProgramLoader withoutCache() {
+        return new ProgramLoader();
+    }
 
     public Program load(Path file) throws LoadException {
         return load(file.getFileName().toString(), read(file));
@@ -44,10 +63,20 @@ public final class ProgramLoader {
         return bytes;
     }
 
-    /** Loads from memory; {@code name} is used in messages. */
+    /**
+     * Loads from memory; {@code name} is used in messages. When the compile cache holds these
+     * bytes they were valid when the entry was written, by this Chicory: the module is parsed
+     * without validating it again, unless validation would leave hints its execution reads.
+     */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        return new Program(name, binary, parse(name, binary));
+        if (cache.isPresent() && cache.get().contains(CompiledModuleCache.keyOf(binary))) {
+            WasmModule module = parse(name, binary, false);
+            if (!ValidatorHints.needed(module)) {
+                return new Program(name, binary, module, cache, binary);
+            }
+        }
+        return new Program(name, binary, parse(name, binary, true), cache, null);
     }
 
     private static boolean isBinary(byte[] bytes) {
@@ -66,7 +95,12 @@ public final class ProgramLoader {
         if (!looksLikeText(bytes)) {
             throw new LoadException(name + ": not a wasm module (no \\0asm magic) nor WAT text");
         }
-        return WatCompiler.compile(name, bytes);
+        try {
+            return WatText.compile(name, bytes);
+        } catch (NoClassDefFoundError e) {
+            throw new LoadException(name + ": WAT text needs the dev.detwasm:wat artifact on the"
+                    + " class path (wasm binaries load without it)");
+        }
     }
 
     /** WAT is text whose first meaningful character opens an s-expression or a comment. */
@@ -80,9 +114,9 @@ public final class ProgramLoader {
         return false;
     }
 
-    static WasmModule parse(String name, byte[] binary) throws LoadException {
+    static WasmModule parse(String name, byte[] binary, boolean validate) throws LoadException {
         try {
-            return Parser.parse(binary);
+            return Parser.builder().withValidation(validate).build().parse(() -> new ByteArrayInputStream(binary));
         } catch (ChicoryException e) {
             throw new LoadException(name + ": invalid module: " + oneLine(e.getMessage()));
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.detwasm.host.load;
+package dev.detwasm.wat;
 
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -16,7 +16,9 @@ import java.util.List;
  * Turns WAT text into a wasm binary by running wabt's {@code wat2wasm} (shipped, compiled to
  * JVM bytecode, in Chicory's wabt artifact) with {@code --enable-threads}: Chicory's own
  * {@code Wat2Wasm} rejects atomics. The text goes in on stdin and the binary comes out on
- * stdout, so no file system is involved.
+ * stdout, so no file system is involved. Chicory's WASI is not deterministic, which does not
+ * matter here: it only turns text into bytes. In a module of its own so that embedding
+ * detwasm's core does not bring wabt along unless WAT is loaded.
  */
 public final class WatCompiler {
     private static final class Holder {
@@ -25,11 +27,8 @@ public final class WatCompiler {
 
     private WatCompiler() {}
 
-    /**
-     * @param name shown in error messages
-     * @throws LoadException with wat2wasm's first error line when the text does not compile
-     */
-    public static byte[] compile(String name, byte[] watText) throws LoadException {
+    /** @throws WatException with wat2wasm's first error line when the text does not compile */
+    public static byte[] compile(byte[] watText) throws WatException {
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();
         WasiOptions options =
@@ -51,7 +50,7 @@ public final class WatCompiler {
             exitCode = e.exitCode();
         }
         if (exitCode != 0 || stdout.size() == 0) {
-            throw new LoadException(name + ": " + firstError(stderr.toString(StandardCharsets.UTF_8)));
+            throw new WatException(firstError(stderr.toString(StandardCharsets.UTF_8)));
         }
         return stdout.toByteArray();
     }

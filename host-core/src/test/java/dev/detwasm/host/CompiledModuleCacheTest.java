@@ -1,0 +1,170 @@
+package dev.detwasm.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.detwasm.host.load.CompiledModuleCache;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.host.spi.HostModule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CompiledModuleCacheTest {
+    private static final String WAT = """
+            (module (import "test" "print" (func $print (param i32)))
+              (func $sum (param $n i32) (result i32) (local $s i32)
+                (block $done (loop $next
+                  (br_if $done (i32.eqz (local.get $n)))
+                  (local.set $s (i32.add (local.get $s) (local.get $n)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br $next)))
+                (local.get $s))
+              (func (export "_start") (call $print (call $sum (i32.const 1000)))))
+            """;
+
+    private static final HostModule PRINT =
+            run -> List.of(new HostFunction(
+                    "test",
+                    "print",
+                    FunctionType.of(List.of(ValType.I32), List.of()),
+                    (instance, args) -> {
+                        byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
+                        run.output().writeStdout(b, 0, b.length);
+                        return null;
+                    }));
+
+    @TempDir Path root;
+
+    private String runAot(ProgramLoader loader) throws Exception {
+        return run(loader, Engine.AOT);
+    }
+
+    private String run(ProgramLoader loader, Engine engine) throws Exception {
+        Program program = loader.load("sum.wat", WAT.getBytes(StandardCharsets.UTF_8));
+        Runner runner = new Runner(Set.of(PRINT), (decisions, events) -> new OneThread());
+        RunResult r = runner.run(
+                program,
+                RunConfig.builder().engine(engine).build(),
+                GuestOutput.captured(),
+                new PrintStream(OutputStream.nullOutputStream()));
+        return new String(r.stdout(), StandardCharsets.UTF_8) + String.join("\n", r.events());
+    }
+
+    private List<Path> entries(CompiledModuleCache cache) throws IOException {
+        if (!Files.isDirectory(cache.directory())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache.directory())) {
+            return new ArrayList<>(files.toList());
+        }
+    }
+
+    @Test
+    void aSecondProgramRunsFromTheEntryTheFirstWroteWithTheSameResult() throws Exception {
+        CompiledModuleCache cache = new CompiledModuleCache(root);
+        ProgramLoader loader = new ProgramLoader(Optional.of(cache));
+        String uncached = runAot(new ProgramLoader());
+
+        assertEquals(uncached, runAot(loader));
+        List<Path> written = entries(cache);
+        assertEquals(1, written.size(), "one entry, no temporary file left behind");
+        long modified = Files.getLastModifiedTime(written.get(0)).toMillis();
+
+        assertEquals(uncached, runAot(loader));
+        assertEquals(written, entries(cache));
+        assertEquals(modified, Files.getLastModifiedTime(written.get(0)).toMillis(), "reused");
+        assertTrue(uncached.startsWith("500500\n"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aProgramLoadedThroughAWarmCacheRunsAsAColdOneOnEitherEngine(Engine engine)
+            throws Exception {
+        ProgramLoader loader = new ProgramLoader(Optional.of(new CompiledModuleCache(root)));
+        String cold = run(new ProgramLoader(), engine);
+        runAot(loader);
+        assertEquals(cold, run(loader, engine));
+        assertEquals(cold, run(loader, engine));
+    }
+
+    @Test
+    void theKeyIsTheDigestChicorysParserComputes() throws Exception {
+        byte[] wasm = Files.readAllBytes(Path.of("../testdata/c/hello.wasm"));
+        assertEquals(
+                new ProgramLoader().load("hello.wasm", wasm).module().digest(),
+                CompiledModuleCache.keyOf(wasm));
+    }
+
+    @Test
+    void entriesAreKeyedByTheDetwasmAndChicoryVersions() {
+        String tag = new CompiledModuleCache(root).directory().getFileName().toString();
+        assertTrue(tag.matches("detwasm-[^_]+_chicory-\\d+\\.\\d+\\.\\d+"), tag);
+    }
+
+    @Test
+    void aCorruptOrTruncatedEntryIsIgnoredAndRebuilt() throws Exception {
+        CompiledModuleCache cache = new CompiledModuleCache(root);
+        ProgramLoader loader = new ProgramLoader(Optional.of(cache));
+        String expected = runAot(loader);
+        Path entry = entries(cache).get(0);
+        byte[] whole = Files.readAllBytes(entry);
+        byte[] flipped = whole.clone();
+        flipped[flipped.length - 10] ^= 0x55;
+
+        for (byte[] damaged : List.of(flipped, Arrays.copyOf(whole, whole.length / 2), new byte[0])) {
+            Files.write(entry, damaged);
+            assertEquals(expected, runAot(loader));
+            assertFalse(Arrays.equals(damaged, Files.readAllBytes(entry)), "rebuilt");
+            assertNotNull(cache.get(key()), "and intact");
+        }
+    }
+
+    private static String key() throws Exception {
+        return new ProgramLoader().load("sum.wat", WAT.getBytes(StandardCharsets.UTF_8)).module().digest();
+    }
+
+    @Test
+    void anEntryWithAValidChecksumThatDoesNotLoadIsReplaced() throws Exception {
+        String expected = runAot(new ProgramLoader());
+        CompiledModuleCache cache = new CompiledModuleCache(root);
+        String key = key();
+        byte[] garbage = "not a jar".getBytes(StandardCharsets.US_ASCII);
+        cache.putIfAbsent(key, garbage);
+        assertArrayEquals(garbage, cache.get(key));
+
+        assertEquals(expected, runAot(new ProgramLoader(Optional.of(cache))));
+        byte[] replaced = cache.get(key);
+        assertTrue(replaced.length > 100 && replaced[0] == 'P' && replaced[1] == 'K', "a jar");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsNoCache() throws Exception {
+        Path file = Files.writeString(root.resolve("a-file"), "not a directory");
+        CompiledModuleCache cache = new CompiledModuleCache(file);
+        String expected = runAot(new ProgramLoader());
+        assertEquals(expected, runAot(new ProgramLoader(Optional.of(cache))));
+        assertNull(cache.get("SHA-256:anything"));
+    }
+}
