@@ -35,10 +35,21 @@ public final class Runs {
     /** Runs with the given scheduler instead of {@link OneThread}. */
     public Runs(Program program, Engine engine, GuestThreadsFactory threads)
             throws LoadException {
-        this.runner = new Runner(Set.of(new BenchHost()), threads);
+        this(
+                new Runner(Set.of(new BenchHost()), threads),
+                program,
+                RunConfig.builder().engine(engine).build());
+    }
+
+    /**
+     * Runs {@code program} with {@code config} through {@code runner}; also rewrites and
+     * compiles it as those runs need, so that no run pays for it.
+     */
+    public Runs(Runner runner, Program program, RunConfig config) throws LoadException {
+        this.runner = runner;
         this.program = program;
-        this.config = RunConfig.builder().engine(engine).build();
-        program.machineFactory(engine);
+        this.config = config;
+        runner.prepare(program, config, RunDeadline.none()).machineFactory(config.engine());
     }
 
     /** One whole run: link, instantiate, {@code _start}, collect the result. */

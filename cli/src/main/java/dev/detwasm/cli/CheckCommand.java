@@ -149,7 +149,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in()).maxSteps(options.maxSteps(0)).build();
+        RunConfig config =
+                options.toConfig(streams.in())
+                        .maxSteps(options.maxSteps(CheckSettings.DEFAULT_MAX_STEPS))
+                        .build();
         Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
         if (!sandbox.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "

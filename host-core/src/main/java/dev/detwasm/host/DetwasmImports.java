@@ -8,6 +8,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.Program;
+import dev.detwasm.host.spi.AccessCountdown;
 import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
@@ -32,12 +33,13 @@ import java.util.List;
  *
  * <p>Access points: each thread's exported {@link Builtins#ACCESS_GLOBAL} counts down the plain
  * accesses until the one that calls {@link Builtins#ACCESS_DUE}, set to what the decision
- * source wants ({@link Decisions#pointsUntilDecision}). That call is a scheduling point that
+ * source wants ({@link Decisions#pointsUntilDecision}) when the thread starts, after each of
+ * its decisions and whenever it enters the scheduler. That call is a scheduling point that
  * names the access; the accesses the countdown passed are counted out of the global when the
- * thread next enters the scheduler ({@link #takePassedPoints}), which records them as the
- * decisions they were.
+ * thread next enters the scheduler ({@link #takePassed}), which records them as the decisions
+ * they were.
  */
-final class DetwasmImports {
+final class DetwasmImports implements AccessCountdown {
     /** Steps between two looks at the deadline: about a millisecond of compiled code. */
     static final long DEADLINE_CHUNK = 1L << 20;
 
@@ -147,18 +149,34 @@ final class DetwasmImports {
         }
     }
 
-    /** The plain accesses the running thread made without asking since last counted. */
-    long takePassedPoints() {
-        int thread = threads.currentThread();
-        Meter meter = thread < meters.size() ? meters.get(thread) : null;
-        if (meter == null || meter.access == null) {
+    @Override
+    public long takePassed() {
+        Meter meter = accessMeter();
+        if (meter == null) {
             return 0;
         }
-        int left = (int) meter.access.getValue();
-        long passed = meter.countdown - left;
-        meter.countdown = left;
+        long passed = meter.countdown - (int) meter.access.getValue();
         points += passed;
+        countDown(meter);
         return passed;
+    }
+
+    /** Keeps the points passed since last taken: they are still to be taken. */
+    @Override
+    public void restart() {
+        Meter meter = accessMeter();
+        if (meter != null) {
+            int passed = meter.countdown - (int) meter.access.getValue();
+            countDown(meter);
+            meter.countdown += passed;
+        }
+    }
+
+    /** The running thread's meter, when it has an access countdown. */
+    private Meter accessMeter() {
+        int thread = threads.currentThread();
+        Meter meter = thread < meters.size() ? meters.get(thread) : null;
+        return meter == null || meter.access == null ? null : meter;
     }
 
     /** The plain-access points of all threads, as counted so far. */

@@ -167,7 +167,7 @@ public final class Runner {
                 new DetwasmImports(
                         config, threads, decisions, deadline,
                         new FunctionNames(original.module()));
-        decisions.countPassedPointsWith(builtins::takePassedPoints);
+        decisions.countAccessesWith(builtins);
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,

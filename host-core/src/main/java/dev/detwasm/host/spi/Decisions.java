@@ -3,7 +3,6 @@ package dev.detwasm.host.spi;
 import dev.detwasm.host.EventLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * The decisions of one run: asks the {@link DecisionSource}, checks the answer, and records
@@ -15,7 +14,7 @@ public final class Decisions {
     private final EventLog events;
     private final List<Integer> trace = new ArrayList<>();
     private final List<DecisionKind> kinds = new ArrayList<>();
-    private LongSupplier passedPoints = () -> 0;
+    private AccessCountdown countdown = AccessCountdown.NONE;
 
     public Decisions(DecisionSource source, EventLog events) {
         this.source = source;
@@ -47,6 +46,7 @@ public final class Decisions {
                             + choice);
         }
         record(decision, choice);
+        countdown.restart();
         return choice;
     }
 
@@ -74,11 +74,12 @@ public final class Decisions {
     }
 
     /**
-     * Where {@link #takePassedPoints} learns how many access points the running thread passed
-     * without asking: the host side of the {@code shared-access} pass.
+     * The running thread's access countdown: the host side of the {@code shared-access} pass.
+     * It is restarted after every decision, so a source that counts decisions (pct) is asked
+     * again when its count moved.
      */
-    public void countPassedPointsWith(LongSupplier passedPoints) {
-        this.passedPoints = passedPoints;
+    public void countAccessesWith(AccessCountdown countdown) {
+        this.countdown = countdown;
     }
 
     /**
@@ -86,7 +87,7 @@ public final class Decisions {
      * (for it); the scheduler records them with {@link #recordPassed} when they were decisions.
      */
     public long takePassedPoints() {
-        return passedPoints.getAsLong();
+        return countdown.takePassed();
     }
 
     /** {@code count} decisions like {@code decision} were decided 0 without asking. */
