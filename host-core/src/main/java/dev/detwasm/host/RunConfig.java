@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param schedule the name of the schedule policy ({@link SchedulePolicy})
  * @param trace decisions to replay before the policy takes over; empty for none
  * @param traceWasi log each WASI call to the diagnostics stream
- * @param maxSteps step budget per run; 0 for none
+ * @param maxSteps step budget per run (instructions of the original module, all threads
+ *     together); 0 for none
+ * @param preemptEvery a scheduling point every this many steps of the running thread; 0 for
+ *     none
+ * @param preemptAt which program points are scheduling points
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
  * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
  *     for its result (see {@link GuestOutput}); it does not change what the guest observes
@@ -37,6 +41,9 @@ public record RunConfig(
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
+        long maxSteps,
+        long preemptEvery,
+        PreemptAt preemptAt,
         int maxMemoryPages,
         int keepOutput) {
 
@@ -54,9 +61,18 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        Objects.requireNonNull(preemptAt, "preemptAt");
+        if (maxSteps < 0 || preemptEvery < 0) {
+            throw new IllegalArgumentException("step counts must not be negative");
+        }
         if (keepOutput < 0) {
             throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
         }
+    }
+
+    /** Whether runs count their steps: the {@code fuel} pass is needed. */
+    public boolean countsSteps() {
+        return maxSteps > 0 || preemptEvery > 0;
     }
 
     @Override
@@ -82,6 +98,8 @@ public record RunConfig(
         b.trace = new ArrayList<>(trace);
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
+        b.preemptEvery = preemptEvery;
+        b.preemptAt = preemptAt;
         b.maxMemoryPages = maxMemoryPages;
         b.keepOutput = keepOutput;
         return b;
@@ -100,6 +118,8 @@ public record RunConfig(
         private List<Integer> trace = new ArrayList<>();
         private boolean traceWasi;
         private long maxSteps;
+        private long preemptEvery;
+        private PreemptAt preemptAt = PreemptAt.SYNC;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
         private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
@@ -170,6 +190,16 @@ public record RunConfig(
             return this;
         }
 
+        public Builder preemptEvery(long preemptEvery) {
+            this.preemptEvery = preemptEvery;
+            return this;
+        }
+
+        public Builder preemptAt(PreemptAt preemptAt) {
+            this.preemptAt = preemptAt;
+            return this;
+        }
+
         public Builder maxMemoryPages(int maxMemoryPages) {
             this.maxMemoryPages = maxMemoryPages;
             return this;
@@ -183,7 +213,7 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, maxMemoryPages, keepOutput);
+                    maxSteps, preemptEvery, preemptAt, maxMemoryPages, keepOutput);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param unreachedDeclarations the declared sites no run reached, as declared
  * @param bounds what kept the exploration from covering the tree; empty when exhaustive
  * @param elapsed the wall-clock time the exploration took
+ * @param cutOff whether the time limit stopped a run that was still going (it is not counted)
  */
 public record CheckReport(
         String module,
@@ -40,7 +41,8 @@ public record CheckReport(
         List<ReachedSite> reachedSites,
         List<SiteDeclaration> unreachedDeclarations,
         Set<Bound> bounds,
-        Duration elapsed) {
+        Duration elapsed,
+        boolean cutOff) {
 
     public CheckReport {
         outcomes = List.copyOf(outcomes);

@@ -11,8 +11,10 @@ import java.util.Set;
  * @param runs how many runs were made and reported, in exploration order
  * @param bounds what kept it from covering the tree; empty when it was exhaustive
  * @param elapsed the wall-clock time it took
+ * @param cutOff whether a run was still going when the time limit passed and was stopped; it
+ *     is not among the runs
  */
-public record Exploration(long runs, Set<Bound> bounds, Duration elapsed) {
+public record Exploration(long runs, Set<Bound> bounds, Duration elapsed, boolean cutOff) {
 
     public Exploration {
         EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);

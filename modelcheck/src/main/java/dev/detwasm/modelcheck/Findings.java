@@ -96,7 +96,7 @@ public final class Findings implements Consumer<ExploredRun> {
             failing.add(
                     new FailingRun(
                             f.firstRun, f.runs, o.termination(), o.trace(),
-                            reproduction.forTrace(o.trace()), o.stdout(), o.stderr()));
+                            reproduction.forRun(o.termination(), o.trace()), o.stdout(), o.stderr()));
         }
         List<ReachedSite> reached = new ArrayList<>();
         sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.firstRun)));
@@ -110,7 +110,8 @@ public final class Findings implements Consumer<ExploredRun> {
         return new CheckReport(
                 module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
                 distinctFailures, failing, reached,
-                unreached, exploration.bounds(), exploration.elapsed());
+                unreached, exploration.bounds(), exploration.elapsed(),
+                exploration.cutOff());
     }
 
     /** Runs with the same ending and stdout. */

@@ -2,8 +2,10 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.TraceText;
+import dev.detwasm.host.spi.Termination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import java.util.stream.Collectors;
 /**
  * The {@code detwasm run} command that makes one explored run again: the options of the
  * checked run (those that change what a run does; the explorer's own are left out) and the
- * run's whole trace, which decides every decision so no schedule policy is needed.
+ * run's whole trace, which decides every decision so no schedule policy is needed. The step
+ * budget is named only for a run that ran out of it: a run that ended before its budget ends
+ * the same way without one.
  */
 public final class ReproductionCommand {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
@@ -62,6 +66,15 @@ public final class ReproductionCommand {
 
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
+        return command(trace, false);
+    }
+
+    /** The command that makes the run that ended with {@code ending} along {@code trace}. */
+    public String forRun(Termination ending, List<Integer> trace) {
+        return command(trace, ending.kind() == Termination.Kind.STEP_BUDGET);
+    }
+
+    private String command(List<Integer> trace, boolean withBudget) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
         words.addAll(hostOptions);
         if (config.engine() != Engine.AOT) {
@@ -84,9 +97,17 @@ public final class ReproductionCommand {
             words.add("--seed");
             words.add(String.valueOf(config.seed()));
         }
-        if (config.maxSteps() != 0) {
+        if (withBudget && config.maxSteps() != 0) {
             words.add("--max-steps");
             words.add(String.valueOf(config.maxSteps()));
+        }
+        if (config.preemptEvery() != 0) {
+            words.add("--preempt-every");
+            words.add(String.valueOf(config.preemptEvery()));
+        }
+        if (config.preemptAt() != PreemptAt.SYNC) {
+            words.add("--preempt-at");
+            words.add(config.preemptAt().cliName());
         }
         if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             words.add("--max-memory");
