@@ -41,7 +41,6 @@ public record RunConfig(
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
-        long maxSteps,
         long preemptEvery,
         PreemptAt preemptAt,
         int maxMemoryPages,

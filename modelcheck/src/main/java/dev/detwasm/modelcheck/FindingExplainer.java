@@ -45,7 +45,7 @@ public final class FindingExplainer {
                         .minimize(failure.trace(), failure.termination(), budget);
         RunConfig.Builder replay =
                 config.toBuilder().trace(minimized.trace()).traceWasi(false);
-        if (!failure.termination().kind().equals(Termination.Kind.STEP_BUDGET)
+        if (failure.termination().kind() != Termination.Kind.STEP_BUDGET
                 && config.preemptEvery() == 0
                 && config.preemptAt() == PreemptAt.SYNC) {
             // The budget adds no decisions and the run ends within it: replay the module as
@@ -66,7 +66,7 @@ public final class FindingExplainer {
                         failure.occurrences(),
                         run.termination(),
                         minimized.trace(),
-                        reproduction.forTrace(minimized.trace()),
+                        reproduction.forRun(failure.termination(), minimized.trace()),
                         run.stdout(),
                         run.stderr());
         return new ExplainedFinding(failure, shown, minimized, explained.explanation());
