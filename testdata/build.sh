@@ -81,16 +81,23 @@ check_manifest() {
 }
 
 # build <lang>/<name> <output .wasm>: compiles from inside the language directory, so that no
-# absolute path of this checkout reaches the binary.
+# absolute path of this checkout reaches the binary (the toolchain maps the directory to "."
+# in debug info too). A C or C++ source whose first line starts with "/* build: -g..." (-g,
+# -gdwarf-4, -gdwarf-5) keeps its DWARF, built with that flag; the others are stripped.
 build() {
   local module="$1" out="$2" lang="${1%%/*}" name="${1#*/}"
-  local src
+  local src debug=(-Wl,--strip-debug)
   src="$(basename "$(source_of "$module")")"
+  local flag
+  flag="$(sed -n '1s|^/\* build: \(-g[a-z0-9-]*\).*|\1|p' "$HERE/$lang/$src")"
+  if [ -n "$flag" ]; then
+    debug=("$flag")
+  fi
   (
     cd "$HERE/$lang"
     case "$lang" in
-      c) wasm-cc -Wl,--strip-debug -o "$out" "$src" ;;
-      cpp) wasm-c++ -Wl,--strip-debug -o "$out" "$src" ;;
+      c) wasm-cc "${debug[@]}" -o "$out" "$src" ;;
+      cpp) wasm-c++ "${debug[@]}" -o "$out" "$src" ;;
       go) wasm-go -o "$out" "$src" ;;
       wat) wasm-wat -o "$out" "$src" ;;
     esac

@@ -1,5 +1,6 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
@@ -7,8 +8,10 @@ import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
+import dev.detwasm.modelcheck.ExplainedFinding;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
+import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.TextReport;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +42,34 @@ import picocli.CommandLine.Spec;
                     + " interleavings and model_checker_select choices, and report each failing"
                     + " run (trap, non-zero exit, deadlock, step budget) with its trace and a"
                     + " 'detwasm run --trace' command that reproduces it.",
-            "Exits with 73 when a run failed or a --must-reach site was not reached, else 0."
+            "Each failing run is minimized (fewest preemptions, then fewest decisions) and"
+                    + " shown with what each thread did, step by step, with source lines when"
+                    + " the module has DWARF (build with -g)."
         },
         sortOptions = false,
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  detwasm check racy.wasm",
+            "      every interleaving with at most 2 preemptions, up to 10000 runs",
+            "  detwasm check --strategy pct --max-runs 50000 --jobs 2 server.wasm",
+            "      a random sample aimed at bugs of depth 3, on two cores",
+            "  detwasm check --report out.json --junit out.xml prog.wasm",
+            "      the report for tools and for CI besides the text"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no run failed and every --must-reach site was reached",
+            "64:usage error (bad flag or value)",
+            "65:the module could not be loaded or linked",
+            "73:a run failed, or a --must-reach site was not reached",
+            "74:internal error in detwasm"
+        })
 public final class CheckCommand implements Callable<Integer> {
+    /** Format names a user may give where a report file is expected. */
+    private static final java.util.Set<String> REPORT_FORMATS =
+            java.util.Set.of("json", "xml", "junit", "text", "txt");
+
     @Spec CommandSpec spec;
 
     @Mixin RunOptions options;
@@ -127,6 +154,23 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> mustReach = new ArrayList<>();
 
     @Option(
+            names = "--minimize-replays",
+            paramLabel = "N",
+            description = "Before showing a failing run, replay up to N variations of it to find"
+                    + " a simpler one that fails the same way: fewest preemptions, then fewest"
+                    + " decisions (default: 200; 0 shows runs as found). The JSON report keeps"
+                    + " the run as found too.")
+    int minimizeReplays = MinimizeBudget.DEFAULT_REPLAYS;
+
+    @Option(
+            names = "--minimize-time",
+            paramLabel = "D",
+            converter = DurationConverter.class,
+            description = "Stop minimizing one failing run after this much time (default: 2s);"
+                    + " the report says when it did.")
+    Duration minimizeTime = MinimizeBudget.DEFAULT_TIME;
+
+    @Option(
             names = "--report",
             paramLabel = "FILE.json",
             description = "Also write the report as JSON to FILE.json.")
@@ -140,33 +184,59 @@ public final class CheckCommand implements Callable<Integer> {
 
     private final ProgramLoader loader;
     private final CliStreams streams;
+    private final Injector injector;
 
     @Inject
-    CheckCommand(ProgramLoader loader, CliStreams streams) {
+    CheckCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
         this.loader = loader;
         this.streams = streams;
+        this.injector = injector;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
         RunConfig config = options.toConfig(streams.in()).build();
-        Sandbox sandbox = options.sandbox(config, loader).withCheckSettings(settings()).build();
+        reportFile("--report", jsonFile, "out.json");
+        reportFile("--junit", junitFile, "out.xml");
+        MinimizeBudget budget;
+        try {
+            budget = new MinimizeBudget(minimizeReplays, minimizeTime);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        Sandbox sandbox =
+                options.sandbox(config, loader, injector).withCheckSettings(settings()).build();
         if (!sandbox.strategyNames().contains(strategy)) {
             throw usage("unknown strategy '" + strategy + "'; expected one of "
                     + String.join(", ", sandbox.strategyNames()));
         }
         ProgressListener progress =
-                Terminal.isInteractive() ? new ProgressLine(streams.err()) : ProgressListener.NONE;
+                Terminal.isInteractive()
+                        ? new ProgressLine(streams.err(), maxRuns, timeLimit)
+                        : ProgressListener.NONE;
         CheckReport report = sandbox.check(progress);
-        streams.out().print(TextReport.render(report, jobs));
+        List<ExplainedFinding> explained = sandbox.explain(report, budget);
+        streams.out().print(TextReport.render(report, jobs, explained));
         streams.out().flush();
         if (jsonFile != null) {
-            new JsonReport().write(report, jobs, jsonFile);
+            new JsonReport().write(report, jobs, explained, jsonFile);
         }
         if (junitFile != null) {
             new JunitReport().write(report, junitFile);
         }
         return report.exitCode();
+    }
+
+    /**
+     * A report option's value must name a file: a bare format name ({@code --report json}) is a
+     * usage error that shows the intended form.
+     */
+    private void reportFile(String option, Path file, String example) {
+        if (file != null && REPORT_FORMATS.contains(file.toString().toLowerCase(Locale.ROOT))) {
+            throw usage(option + " takes the file to write, not a format: '" + option + " "
+                    + file + "' writes a file named '" + file + "'; write " + option + " "
+                    + example);
+        }
     }
 
     private CheckSettings settings() {

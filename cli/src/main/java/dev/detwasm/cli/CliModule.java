@@ -7,8 +7,9 @@ import dev.detwasm.host.load.CompiledModuleCache;
 import dev.detwasm.host.load.ProgramLoader;
 
 /**
- * The commands' wiring: the default modules plus the process's streams. {@code run} and {@code
- * check} build their own {@link Sandbox}, which adds the {@code --plugin} modules.
+ * The commands' wiring: the default modules plus the process's streams and the caching loader.
+ * {@code run} and {@code check} run through a {@link Sandbox}: on this injector, or on one of
+ * its own that adds the {@code --plugin} modules.
  */
 public final class CliModule extends AbstractModule {
     private final CliStreams streams;

@@ -27,6 +27,12 @@ import picocli.CommandLine.Command;
                     + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
         },
         subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  detwasm run --dir data::/data prog.wasm",
+            "  detwasm check --strategy pct --max-runs 5000 racy.wasm",
+            "  detwasm run --explain --trace '0*4,1' racy.wasm"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "N:the guest's exit code (run)",
@@ -41,6 +47,7 @@ import picocli.CommandLine.Command;
 public final class Detwasm {
 
     public static void main(String[] args) {
+        SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
         int code = execute(args, stdin, System.out, System.err);
         System.out.flush();
@@ -58,6 +65,7 @@ public final class Detwasm {
             return ExitCodes.INTERNAL;
         }
         CommandLine cli = new CommandLine(Detwasm.class, new GuiceFactory(injector));
+        examplesBeforeExitCodes(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setStopAtPositional(true);
         cli.setOut(new PrintWriter(out, true));
@@ -65,7 +73,32 @@ public final class Detwasm {
         cli.setParameterExceptionHandler(Detwasm::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
         List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
-        return cli.execute(argv.toArray(String[]::new));
+        try {
+            return cli.execute(argv.toArray(String[]::new));
+        } catch (OutOfMemoryError e) {
+            err.println("detwasm: out of memory (give the JVM more with"
+                    + " DETWASM_JAVA_OPTS=-Xmx...)");
+            return ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an error is still one line.
+            return failure(e, err);
+        }
+    }
+
+    /** Every command's help ends with its examples, then its exit codes. */
+    private static void examplesBeforeExitCodes(CommandLine cli) {
+        List<String> keys = new java.util.ArrayList<>(cli.getHelpSectionKeys());
+        List<String> footer =
+                List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING,
+                        CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
+        keys.removeAll(footer);
+        keys.addAll(
+                keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING),
+                footer);
+        cli.setHelpSectionKeys(keys);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            examplesBeforeExitCodes(sub);
+        }
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -94,7 +127,7 @@ public final class Detwasm {
         return "";
     }
 
-    private static int failure(Exception e, PrintStream err) {
+    private static int failure(Throwable e, PrintStream err) {
         if (e instanceof LoadException) {
             err.println("detwasm: " + e.getMessage());
             return ExitCodes.LOAD_ERROR;

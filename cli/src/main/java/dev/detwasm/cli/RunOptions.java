@@ -1,7 +1,10 @@
 package dev.detwasm.cli;
 
+import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
@@ -50,8 +53,8 @@ public final class RunOptions {
             names = "--dir",
             paramLabel = "HOST[::GUEST]",
             description = "Preopen host directory HOST at guest path GUEST (default: HOST as"
-                    + " written). Its content is read into memory; the guest's writes never"
-                    + " reach the host.")
+                    + " written). Files are read when the guest reads them and must not change"
+                    + " meanwhile; the guest's writes stay in memory and never reach the host.")
     List<String> dirs = new ArrayList<>();
 
     @Option(
@@ -86,6 +89,15 @@ public final class RunOptions {
             description = "Largest memory a guest may declare or grow to, in 64 KiB pages"
                     + " (default: 65536 = 4 GiB).")
     int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
+
+    @Option(
+            names = "--keep-output",
+            paramLabel = "BYTES",
+            description = "How much of the guest's stdout and stderr each run keeps in memory for"
+                    + " --verify's diff and check's reports (default: 1048576). Output streams"
+                    + " to the terminal as it is written; beyond this only its length and SHA-256"
+                    + " are kept, which is still enough to compare runs.")
+    int keepOutput = GuestOutput.DEFAULT_KEEP;
 
     @Option(
             names = "--plugin",
@@ -137,9 +149,11 @@ public final class RunOptions {
 
     /**
      * A sandbox for MODULE (loaded with {@code loader}) wired with the plugins, making the runs
-     * {@code config} (from {@link #toConfig}) stands for.
+     * {@code config} (from {@link #toConfig}) stands for. Without plugins it reuses {@code
+     * defaults}, the command line's own injector, rather than wiring a second one.
      */
-    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader) throws LoadException {
+    Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader, Injector defaults)
+            throws LoadException {
         List<String> hostOptions = new ArrayList<>();
         for (Path plugin : plugins) {
             hostOptions.add("--plugin");
@@ -149,9 +163,15 @@ public final class RunOptions {
             hostOptions.add("--plugin-module");
             hostOptions.add(name);
         }
-        return Sandbox.builder(load(loader))
+        List<Module> loaded = PluginJars.load(plugins, pluginModules);
+        Sandbox.Builder builder = Sandbox.builder(load(loader));
+        if (loaded.isEmpty()) {
+            builder.withInjector(defaults);
+        } else {
+            builder.withModules(loaded);
+        }
+        return builder
                 .withConfig(moduleRun(config))
-                .withModules(PluginJars.load(plugins, pluginModules))
                 .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
                         module.toString(), config,
                         stdinFile == null ? null : stdinFile.toString()));
@@ -201,6 +221,9 @@ public final class RunOptions {
         if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
+        if (keepOutput < 0) {
+            throw usage("--keep-output must not be negative, got " + keepOutput);
+        }
         return RunConfig.builder()
                 .engine(engine)
                 .argv0(argv0)
@@ -209,7 +232,8 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
-                .maxMemoryPages(maxMemoryPages);
+                .maxMemoryPages(maxMemoryPages)
+                .keepOutput(keepOutput);
     }
 
     private Map<String, String> environment() {

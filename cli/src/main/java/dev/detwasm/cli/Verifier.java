@@ -2,6 +2,7 @@ package dev.detwasm.cli;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.KeptOutput;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +34,12 @@ final class Verifier {
         }
     }
 
-    Verdict verify(Program program, RunConfig config) throws LoadException {
+    /**
+     * @param firstOutput where the first run's output goes (the terminal, for {@code run
+     *     --verify}); the other runs keep theirs only for the comparison
+     */
+    Verdict verify(Program program, RunConfig config, GuestOutput firstOutput)
+            throws LoadException {
         List<String> labels = new ArrayList<>();
         List<RunResult> results = new ArrayList<>();
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
@@ -42,7 +47,10 @@ final class Verifier {
             RunConfig engineConfig = config.toBuilder().engine(engine).traceWasi(false).build();
             for (int i = 1; i <= RUNS_PER_ENGINE; i++) {
                 labels.add(engine.cliName() + " run " + i);
-                results.add(runner.run(program, engineConfig, GuestOutput.captured(), silent));
+                GuestOutput output = results.isEmpty()
+                        ? firstOutput
+                        : GuestOutput.captured(config.keepOutput());
+                results.add(runner.run(program, engineConfig, output, silent));
             }
         }
         RunResult first = results.get(0);
@@ -62,11 +70,11 @@ final class Verifier {
     }
 
     private static String compare(RunResult a, RunResult b) {
-        if (!Arrays.equals(a.stdout(), b.stdout())) {
-            return "stdout " + firstDifference(a.stdout(), b.stdout());
+        if (!a.keptStdout().sameBytes(b.keptStdout())) {
+            return "stdout " + firstDifference(a.keptStdout(), b.keptStdout());
         }
-        if (!Arrays.equals(a.stderr(), b.stderr())) {
-            return "stderr " + firstDifference(a.stderr(), b.stderr());
+        if (!a.keptStderr().sameBytes(b.keptStderr())) {
+            return "stderr " + firstDifference(a.keptStderr(), b.keptStderr());
         }
         if (!a.termination().equals(b.termination())) {
             return "ending: " + a.termination() + " vs " + b.termination();
@@ -84,11 +92,17 @@ final class Verifier {
         return null;
     }
 
-    private static String firstDifference(byte[] a, byte[] b) {
-        int i = Arrays.mismatch(a, b);
-        String near = new String(a, Math.max(0, i - 20), Math.min(a.length, i + 20) - Math.max(0, i - 20),
-                StandardCharsets.UTF_8);
-        return "at byte " + i + " (lengths " + a.length + " and " + b.length + "), near '"
-                + near.replace("\n", "\\n") + "'";
+    private static String firstDifference(KeptOutput a, KeptOutput b) {
+        String lengths = " (lengths " + a.length() + " and " + b.length() + ")";
+        long at = a.firstDifference(b);
+        if (at < 0) {
+            return "differs after the " + a.prefix().length + " bytes kept" + lengths
+                    + "; raise --keep-output to see where";
+        }
+        byte[] kept = a.prefix();
+        int from = (int) Math.max(0, at - 20);
+        int to = (int) Math.min(kept.length, at + 20);
+        String near = new String(kept, from, to - from, StandardCharsets.UTF_8);
+        return "at byte " + at + lengths + ", near '" + near.replace("\n", "\\n") + "'";
     }
 }

@@ -165,6 +165,18 @@ class BadInputTest {
     }
 
     @Test
+    void aFormatNameWhereAReportFileGoesIsAUsageErrorShowingTheFileForm() throws IOException {
+        String m = write("hello.wat", HELLO).toString();
+        assertOneLineFailure(
+                CliRun.of("check", "--report", "json", m),
+                64,
+                "detwasm: --report takes the file to write, not a format: '--report json' writes"
+                        + " a file named 'json'; write --report out.json (see 'detwasm check"
+                        + " --help')");
+        assertOneLineFailure(CliRun.of("check", "--junit", "XML", m), 64);
+    }
+
+    @Test
     void aTraceThatDoesNotFitIsAUsageError() throws IOException {
         String m = write("hello.wat", HELLO).toString();
         assertEquals(

@@ -131,6 +131,20 @@ class CommandsTest {
         assertTrue(CliRun.of("--help").stdout().contains("Exit codes:"));
     }
 
+    @Test
+    void everyHelpEndsWithExamplesThenExitCodes() {
+        for (String[] command : new String[][] {{"--help"}, {"run", "--help"}, {"check", "--help"}}) {
+            String help = CliRun.of(command).stdout();
+            int examples = help.indexOf("\nExamples:\n");
+            int exitCodes = help.indexOf("\nExit codes:\n");
+            assertTrue(examples > 0 && exitCodes > examples, help);
+            long shown = help.substring(examples, exitCodes).lines()
+                    .filter(l -> l.startsWith("  detwasm ")).count();
+            assertTrue(shown >= 2 && shown <= 3, help);
+            assertTrue(help.stripTrailing().endsWith("internal error in detwasm"), help);
+        }
+    }
+
     private static String withoutTiming(String report) {
         return report.replaceAll("(?m)^time: .*$", "time");
     }

@@ -20,6 +20,9 @@ import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ModelCheckModule;
 import dev.detwasm.modelcheck.ModelChecker;
 import dev.detwasm.modelcheck.ProgressListener;
+import dev.detwasm.modelcheck.ExplainedFinding;
+import dev.detwasm.modelcheck.FindingExplainer;
+import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ReproductionCommand;
 import dev.detwasm.scheduler.SchedulerModule;
 import dev.detwasm.wasi.WasiPreview1Module;
@@ -98,7 +101,7 @@ public final class Sandbox {
      */
     public RunResult run(OutputStream stdout, OutputStream stderr, PrintStream diagnostics)
             throws LoadException {
-        return runner().run(program, config, new GuestOutput(stdout, stderr), diagnostics);
+        return runner().run(program, config, new GuestOutput(stdout, stderr, config.keepOutput()), diagnostics);
     }
 
     /** Model-checks the module with the check options. */
@@ -110,6 +113,16 @@ public final class Sandbox {
     public CheckReport check(ProgressListener progress) throws LoadException {
         return injector.getInstance(ModelChecker.class)
                 .check(program, config, checkSettings, reproduction, progress);
+    }
+
+    /**
+     * The failing runs {@code report} shows, each minimized within {@code budget} and replayed
+     * with what each thread did recorded.
+     */
+    public List<ExplainedFinding> explain(CheckReport report, MinimizeBudget budget)
+            throws LoadException {
+        return injector.getInstance(FindingExplainer.class)
+                .explainShown(program, config, reproduction, report, budget);
     }
 
     /** The strategy names {@link Builder#withStrategy} accepts, those of plugins included. */
@@ -141,12 +154,23 @@ public final class Sandbox {
                 CheckSettings.builder().maxDecisions(CheckSettings.DEFAULT_MAX_DECISIONS);
         private final List<Module> modules = new ArrayList<>();
         private ReproductionCommand reproduction;
+        private Injector wired;
 
         private Builder(Path path, byte[] bytes, Program loaded, String displayName) {
             this.path = path;
             this.bytes = bytes;
             this.loaded = loaded;
             this.displayName = displayName;
+        }
+
+        /**
+         * Uses {@code injector}, made from {@link #defaultModules} (and nothing that overrides
+         * them), instead of making one: a process that already has it saves the wiring's cost.
+         * Cannot be combined with {@link #withModules}.
+         */
+        public Builder withInjector(Injector injector) {
+            this.wired = injector;
+            return this;
         }
 
         /** Guice modules combined with the defaults through {@code Modules.override}. */
@@ -275,6 +299,12 @@ public final class Sandbox {
         }
 
         private Injector injector() {
+            if (wired != null) {
+                if (!modules.isEmpty()) {
+                    throw new IllegalStateException("withInjector and withModules do not combine");
+                }
+                return wired;
+            }
             try {
                 return Guice.createInjector(
                         Modules.override(defaultModules()).with(modules));

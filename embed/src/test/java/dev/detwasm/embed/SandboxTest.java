@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.spi.ExitCodes;
@@ -62,6 +64,16 @@ class SandboxTest {
                 Sandbox.builder(WAT.resolve("random.wasm")).withModules(zeros, ones).build());
         assertEquals(ExitCodes.LOAD_ERROR, e.exitCode());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aWiredInjectorIsReusedButNotWithMoreModules() throws Exception {
+        Injector defaults = Guice.createInjector(Sandbox.defaultModules());
+        assertGolden("random@seed42", Sandbox.builder(WAT.resolve("random.wasm"))
+                .withInjector(defaults).withSeed(42).build());
+        assertThrows(IllegalStateException.class, () ->
+                Sandbox.builder(WAT.resolve("random.wasm"))
+                        .withInjector(defaults).withModules(entropy((byte) 0)).build());
     }
 
     private static AbstractModule entropy(byte value) {

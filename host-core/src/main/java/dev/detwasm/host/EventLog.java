@@ -13,6 +13,13 @@ import java.util.List;
 public final class EventLog {
     private final boolean enabled;
     private final List<String> lines = new ArrayList<>();
+    private Listener listener;
+
+    /** Sees each event as it is added; only explained runs have one. */
+    @FunctionalInterface
+    public interface Listener {
+        void event(int thread, String category, String detail);
+    }
 
     public EventLog(boolean enabled) {
         this.enabled = enabled;
@@ -26,7 +33,15 @@ public final class EventLog {
     public void add(int thread, String category, String detail) {
         if (enabled) {
             lines.add("t" + thread + " " + category + " " + detail);
+            if (listener != null) {
+                listener.event(thread, category, detail);
+            }
         }
+    }
+
+    /** Sets the one listener of an enabled log. */
+    public void listen(Listener listener) {
+        this.listener = listener;
     }
 
     public List<String> lines() {

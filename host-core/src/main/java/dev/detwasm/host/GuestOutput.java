@@ -1,43 +1,67 @@
 package dev.detwasm.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 
 /**
- * Where a run's guest stdout and stderr go. The guest's bytes are also kept, so a run's
- * result can be compared byte for byte.
+ * Where a run's guest stdout and stderr go. Bytes are passed to the echo streams as the guest
+ * writes them; of each stream the run keeps only a {@link KeptOutput} (length, SHA-256 and the
+ * first {@code keep} bytes), so memory stays flat however much the guest writes.
  */
 public final class GuestOutput {
-    private final ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
+    /** How many bytes of each stream are kept when the caller does not say: 1 MiB. */
+    public static final int DEFAULT_KEEP = 1 << 20;
+
+    private final KeptOutput.Recorder stdout;
+    private final KeptOutput.Recorder stderr;
     private final OutputStream stdoutEcho;
     private final OutputStream stderrEcho;
 
-    /** Keeps the output; also writes it through to the echo streams when they are not null. */
-    public GuestOutput(OutputStream stdoutEcho, OutputStream stderrEcho) {
+    /**
+     * @param stdoutEcho receives the guest's stdout as it is written; null for none
+     * @param stderrEcho receives the guest's stderr as it is written; null for none
+     * @param keep how many bytes of each stream to keep in memory
+     */
+    public GuestOutput(OutputStream stdoutEcho, OutputStream stderrEcho, int keep) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative: " + keep);
+        }
+        this.stdout = new KeptOutput.Recorder(keep);
+        this.stderr = new KeptOutput.Recorder(keep);
         this.stdoutEcho = stdoutEcho;
         this.stderrEcho = stderrEcho;
     }
 
-    /** Keeps the output only. */
+    /** Echoes to the given streams and keeps {@link #DEFAULT_KEEP} bytes of each. */
+    public GuestOutput(OutputStream stdoutEcho, OutputStream stderrEcho) {
+        this(stdoutEcho, stderrEcho, DEFAULT_KEEP);
+    }
+
+    /** Echoes nothing; keeps {@link #DEFAULT_KEEP} bytes of each stream. */
     public static GuestOutput captured() {
-        return new GuestOutput(null, null);
+        return captured(DEFAULT_KEEP);
+    }
+
+    /** Echoes nothing; keeps {@code keep} bytes of each stream. */
+    public static GuestOutput captured(int keep) {
+        return new GuestOutput(null, null, keep);
     }
 
     public void writeStdout(byte[] bytes, int offset, int length) {
-        write(stdoutBytes, stdoutEcho, bytes, offset, length);
+        write(stdout, stdoutEcho, bytes, offset, length);
     }
 
     public void writeStderr(byte[] bytes, int offset, int length) {
-        write(stderrBytes, stderrEcho, bytes, offset, length);
+        write(stderr, stderrEcho, bytes, offset, length);
     }
 
-    public byte[] stdout() {
-        return stdoutBytes.toByteArray();
+    /** What is kept of the guest's stdout so far. */
+    public KeptOutput stdout() {
+        return stdout.kept();
     }
 
-    public byte[] stderr() {
-        return stderrBytes.toByteArray();
+    /** What is kept of the guest's stderr so far. */
+    public KeptOutput stderr() {
+        return stderr.kept();
     }
 
     /** Flushes the echo streams. */
@@ -47,7 +71,7 @@ public final class GuestOutput {
     }
 
     private static void write(
-            ByteArrayOutputStream kept, OutputStream echo, byte[] bytes, int offset, int length) {
+            KeptOutput.Recorder kept, OutputStream echo, byte[] bytes, int offset, int length) {
         kept.write(bytes, offset, length);
         if (echo != null) {
             try {

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.detwasm.host.explain.StepRecorder;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.memory.SchedulingMemory;
 import dev.detwasm.host.spi.Decisions;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 /**
  * One run of a program: the {@link RunContext} its host functions see, and the instances of its
  * guest threads. Every thread's instance is built from the same module and machine factory and
- * shares this run's single {@link SchedulingMemory}.
+ * shares this run's single {@link SchedulingMemory}. An explained run also has a {@link
+ * StepRecorder}, which learns each thread's instance to read its call stack.
  */
 final class Run implements RunContext {
     /** {@code EAGAIN}: what thread-spawn returns (negated) when no thread can be created. */
@@ -32,6 +34,7 @@ final class Run implements RunContext {
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
     private final ThreadBodies bodies;
+    private final StepRecorder recorder;
     private ImportValues imports;
     private SchedulingMemory memory;
 
@@ -43,7 +46,8 @@ final class Run implements RunContext {
             EventLog events,
             GuestThreads threads,
             Decisions decisions,
-            Function<Instance, Machine> machineFactory) {
+            Function<Instance, Machine> machineFactory,
+            StepRecorder recorder) {
         this.program = program;
         this.config = config;
         this.output = output;
@@ -52,6 +56,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
+        this.recorder = recorder;
         this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
     }
 
@@ -60,7 +65,7 @@ final class Run implements RunContext {
         program.importedMemory()
                 .ifPresent(
                         m -> {
-                            memory = newMemory(m.limits());
+                            memory = newMemory(importable(m.limits()));
                             hostImports.addMemory(
                                     new ImportMemory(
                                             Linker.MEMORY_MODULE, Linker.MEMORY_NAME, memory));
@@ -73,6 +78,9 @@ final class Run implements RunContext {
         bodies.guard(
                 () -> {
                     Instance instance = instantiate();
+                    if (recorder != null) {
+                        recorder.register(0, instance);
+                    }
                     instance.export("_start").apply();
                     bodies.exit(0);
                 });
@@ -94,12 +102,17 @@ final class Run implements RunContext {
         } finally {
             memory.quiet(false);
         }
-        return threads.spawn(
-                () ->
-                        bodies.guard(
-                                () ->
-                                        instance.export("wasi_thread_start")
-                                                .apply(threads.currentThread(), startArg)));
+        int id =
+                threads.spawn(
+                        () ->
+                                bodies.guard(
+                                        () ->
+                                                instance.export("wasi_thread_start")
+                                                        .apply(threads.currentThread(), startArg)));
+        if (recorder != null) {
+            recorder.register(id, instance);
+        }
+        return id;
     }
 
     private Instance instantiate() {
@@ -122,10 +135,28 @@ final class Run implements RunContext {
         return memory;
     }
 
+    /**
+     * Chicory links an imported memory only when its maximum is at most the import's, and reads
+     * an import without a maximum (or with the 65,536-page one) as 32,767 pages; such an imported
+     * memory grows to that. A memory the module defines itself grows to 65,536 pages.
+     */
+    private static MemoryLimits importable(MemoryLimits declared) {
+        if (declared.maximumPages() < MemoryLimits.MAX_PAGES) {
+            return declared;
+        }
+        int initial = Math.min(declared.initialPages(), Memory.RUNTIME_MAX_PAGES);
+        return new MemoryLimits(initial, Memory.RUNTIME_MAX_PAGES, declared.shared());
+    }
+
     private SchedulingMemory newMemory(MemoryLimits declared) {
         int max = Math.min(declared.maximumPages(), config.maxMemoryPages());
-        return new SchedulingMemory(
-                new MemoryLimits(declared.initialPages(), max, declared.shared()), threads);
+        SchedulingMemory created =
+                new SchedulingMemory(
+                        new MemoryLimits(declared.initialPages(), max, declared.shared()), threads);
+        if (recorder != null) {
+            recorder.addresses(created::takePointAddress);
+        }
+        return created;
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param traceWasi log each WASI call to the diagnostics stream
  * @param maxSteps step budget per run; 0 for none
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
+ * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
+ *     for its result (see {@link GuestOutput}); it does not change what the guest observes
  */
 public record RunConfig(
         Engine engine,
@@ -35,7 +37,8 @@ public record RunConfig(
         List<Integer> trace,
         boolean traceWasi,
         long maxSteps,
-        int maxMemoryPages) {
+        int maxMemoryPages,
+        int keepOutput) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
 
@@ -51,6 +54,9 @@ public record RunConfig(
         stdin = stdin.clone();
         Objects.requireNonNull(schedule, "schedule");
         trace = List.copyOf(trace);
+        if (keepOutput < 0) {
+            throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
+        }
     }
 
     @Override
@@ -77,6 +83,7 @@ public record RunConfig(
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
         b.maxMemoryPages = maxMemoryPages;
+        b.keepOutput = keepOutput;
         return b;
     }
 
@@ -94,6 +101,7 @@ public record RunConfig(
         private boolean traceWasi;
         private long maxSteps;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
+        private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
         private Builder() {}
 
@@ -167,10 +175,15 @@ public record RunConfig(
             return this;
         }
 
+        public Builder keepOutput(int keepOutput) {
+            this.keepOutput = keepOutput;
+            return this;
+        }
+
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceWasi,
-                    maxSteps, maxMemoryPages);
+                    maxSteps, maxMemoryPages, keepOutput);
         }
     }
 }

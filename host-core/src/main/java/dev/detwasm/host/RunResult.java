@@ -8,8 +8,8 @@ import java.util.List;
  * What one run produced.
  *
  * @param termination how it ended
- * @param stdout everything the guest wrote to fd 1
- * @param stderr everything the guest wrote to fd 2
+ * @param keptStdout what the run kept of the guest's fd 1 (see {@link GuestOutput})
+ * @param keptStderr what the run kept of the guest's fd 2
  * @param events the event log (empty when the run did not keep one)
  * @param trace the choices of every decision, replayable with {@code --trace}
  * @param decisionKinds the kind of each entry of {@code trace}
@@ -18,12 +18,22 @@ import java.util.List;
  */
 public record RunResult(
         Termination termination,
-        byte[] stdout,
-        byte[] stderr,
+        KeptOutput keptStdout,
+        KeptOutput keptStderr,
         List<String> events,
         List<Integer> trace,
         List<DecisionKind> decisionKinds,
         String trapFunction) {
+
+    /** The first bytes of the guest's stdout: all of it unless it was longer than was kept. */
+    public byte[] stdout() {
+        return keptStdout.prefix();
+    }
+
+    /** The first bytes of the guest's stderr: all of it unless it was longer than was kept. */
+    public byte[] stderr() {
+        return keptStderr.prefix();
+    }
 
     /** The code detwasm exits with for this run: the guest's, or one of {@code ExitCodes}. */
     public int exitCode() {

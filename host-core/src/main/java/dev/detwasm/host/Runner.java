@@ -3,6 +3,12 @@ package dev.detwasm.host;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import dev.detwasm.host.decide.ReplayTrace;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import dev.detwasm.host.debug.GuestStacks;
+import dev.detwasm.host.debug.TracingInterpreter;
+import dev.detwasm.host.explain.ExplainedRun;
+import dev.detwasm.host.explain.StepRecorder;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.spi.DecisionSource;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Runs a {@link Program} once under a {@link RunConfig}. Thread-safe: runs share nothing. */
 public final class Runner {
@@ -79,14 +86,59 @@ public final class Runner {
             DecisionSource source,
             boolean keepEvents)
             throws LoadException {
-        var machineFactory = program.machineFactory(config.engine());
+        return run(program, config, output, diagnostics, source, keepEvents, null);
+    }
+
+    /**
+     * Runs once under the interpreter, recording every step of every thread with its guest call
+     * stack: the interpreter is the engine whose frames tell the instruction, hence the source
+     * line. Runs are the same under either engine, so a run found under AOT replays here.
+     */
+    public ExplainedRun explain(
+            Program program,
+            RunConfig config,
+            GuestOutput output,
+            PrintStream diagnostics,
+            DecisionSource source)
+            throws LoadException {
+        StepRecorder recorder =
+                new StepRecorder(new GuestStacks(program.locations()), program.locations());
+        RunResult result =
+                run(
+                        program,
+                        config.toBuilder().engine(Engine.INTERPRETER).build(),
+                        output,
+                        diagnostics,
+                        source,
+                        true,
+                        recorder);
+        return new ExplainedRun(result, recorder.explanation());
+    }
+
+    private RunResult run(
+            Program program,
+            RunConfig config,
+            GuestOutput output,
+            PrintStream diagnostics,
+            DecisionSource source,
+            boolean keepEvents,
+            StepRecorder recorder)
+            throws LoadException {
+        Function<Instance, Machine> machineFactory =
+                recorder == null ? program.machineFactory(config.engine()) : TracingInterpreter::new;
+        program.takeCompileWarning().ifPresent(w -> diagnostics.println("detwasm: warning: " + w));
         EventLog events = new EventLog(keepEvents);
-        Decisions decisions = new Decisions(source, events);
+        Decisions decisions =
+                new Decisions(recorder == null ? source : recorder.watch(source), events);
         GuestThreads threads = threadsFactory.create(decisions, events);
+        if (recorder != null) {
+            events.listen(recorder);
+            threads = recorder.wrap(threads);
+        }
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
-                        machineFactory);
+                        machineFactory, recorder);
         OfferedImports offered = new OfferedImports();
         for (HostModule module : hostModules) {
             offered.add(module, module.functions(run));

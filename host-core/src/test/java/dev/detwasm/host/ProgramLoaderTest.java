@@ -56,6 +56,47 @@ class ProgramLoaderTest {
         assertEquals("x.bin: not a wasm module (no \\0asm magic) nor WAT text", e.getMessage());
     }
 
+    /** A module exporting its one function as {@code name} (raw bytes, not checked). */
+    private static byte[] exporting(byte... name) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        out.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0}); // type: [] -> []
+        out.writeBytes(new byte[] {3, 2, 1, 0}); // function 0 has type 0
+        out.writeBytes(new byte[] {7, (byte) (4 + name.length), 1, (byte) name.length});
+        out.writeBytes(name);
+        out.writeBytes(new byte[] {0, 0}); // function 0
+        out.writeBytes(new byte[] {10, 4, 1, 2, 0, 0x0b}); // an empty body
+        return out.toByteArray();
+    }
+
+    @Test
+    void namesMustBeUtf8() throws Exception {
+        assertTrue(loader.load("ok.wasm", exporting((byte) 0xC3, (byte) 0xA9)).exportsFunction("é"));
+        var e = assertThrows(LoadException.class,
+                () -> loader.load("bad.wasm", exporting((byte) 'a', (byte) 0xFF)));
+        assertEquals("bad.wasm: invalid module: export name at byte 22 is not valid UTF-8",
+                e.getMessage());
+        byte[] custom = {0, 'a', 's', 'm', 1, 0, 0, 0, 0, 3, 2, (byte) 0xC3, 0x28};
+        e = assertThrows(LoadException.class, () -> loader.load("c.wasm", custom));
+        assertTrue(e.getMessage().startsWith("c.wasm: invalid module: "), e.getMessage());
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+        byte[] imported = binaryOf("(module (import \"env\" \"f\" (func)))");
+        int at = indexOf(imported, (byte) 'f');
+        imported[at] = (byte) 0x80;
+        e = assertThrows(LoadException.class, () -> loader.load("i.wasm", imported));
+        assertTrue(e.getMessage().startsWith("i.wasm: invalid module: "), e.getMessage());
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + b);
+    }
+
     @Test
     void truncatedModule() throws Exception {
         byte[] full = binaryOf(ATOMIC_WAT);

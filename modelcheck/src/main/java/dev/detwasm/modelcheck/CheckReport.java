@@ -15,9 +15,13 @@ import java.util.Set;
  * @param settings how it was explored
  * @param runs how many runs were made
  * @param distinctRuns how many of them had distinct traces
- * @param outcomes the distinct outcomes, ordered by exit code, then stdout
+ * @param distinctOutcomes how many distinct outcomes (ending and stdout) the runs had
+ * @param outcomes the first distinct outcomes, ordered by exit code, then stdout (at most
+ *     {@value Findings#MAX_KEPT_OUTCOMES}; the others are counted in {@code distinctOutcomes})
  * @param failingRuns how many runs failed
- * @param failures the distinct failing runs, in exploration order
+ * @param distinctFailures how many distinct traces the failing runs had
+ * @param failures the first distinct failing runs, in exploration order (at most {@value
+ *     Findings#MAX_KEPT_FAILURES}; the others are counted in {@code distinctFailures})
  * @param reachedSites the {@code must_reach} sites reached, by name
  * @param unreachedDeclarations the declared sites no run reached, as declared
  * @param bounds what kept the exploration from covering the tree; empty when exhaustive
@@ -28,8 +32,10 @@ public record CheckReport(
         CheckSettings settings,
         long runs,
         long distinctRuns,
+        long distinctOutcomes,
         List<DistinctOutcome> outcomes,
         long failingRuns,
+        long distinctFailures,
         List<FailingRun> failures,
         List<ReachedSite> reachedSites,
         List<SiteDeclaration> unreachedDeclarations,

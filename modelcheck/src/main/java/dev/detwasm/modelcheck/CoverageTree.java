@@ -16,7 +16,7 @@ import java.util.Map;
  * #complete} stays false.
  */
 final class CoverageTree {
-    static final int MAX_NODES = 1 << 20;
+    static final int MAX_NODES = 1 << 18;
 
     private Node root = new Node();
     private int nodes = 1;

@@ -5,29 +5,37 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
  * CheckReport}: distinct traces and outcomes, failing runs (once per trace, with the command
- * that reproduces them), and {@code must_reach} coverage. Keeps the output of failing runs and
- * of one run per outcome, and of every other run only a {@link TraceFingerprint}.
+ * that reproduces them), and {@code must_reach} coverage. Keeps the output of one run per outcome
+ * and of the first {@value #MAX_KEPT_FAILURES} distinct failing runs, and of every other run only
+ * its {@link TraceFingerprint} (16 bytes, see {@link FingerprintSet}), so a long exploration's
+ * memory grows by a few dozen bytes a run.
  */
 public final class Findings implements Consumer<ExploredRun> {
     private final ReproductionCommand reproduction;
-    private final Set<TraceFingerprint> traces = new HashSet<>();
+    /** Failing runs kept whole for the report; the others are only counted. */
+    static final int MAX_KEPT_FAILURES = 1000;
+    /** Distinct outcomes kept whole (one run each); the others are only counted. */
+    static final int MAX_KEPT_OUTCOMES = 1000;
+
+    private final FingerprintSet traces = new FingerprintSet();
+    private final FingerprintSet outcomeKeys = new FingerprintSet();
     private final Map<OutcomeKey, Tally> outcomes = new LinkedHashMap<>();
     private final Map<TraceFingerprint, Tally> failures = new LinkedHashMap<>();
     private final Map<String, Tally> sites = new TreeMap<>();
     private long runs;
     private long failingRuns;
+    /** A run's trace decides its outcome, so a failing run with a new trace is a new failure. */
+    private long distinctFailures;
 
     public Findings(ReproductionCommand reproduction) {
         this.reproduction = reproduction;
@@ -38,11 +46,30 @@ public final class Findings implements Consumer<ExploredRun> {
         runs++;
         RunOutcome outcome = run.outcome();
         TraceFingerprint fingerprint = TraceFingerprint.of(outcome.trace());
-        traces.add(fingerprint);
-        outcomes.computeIfAbsent(OutcomeKey.of(outcome), k -> new Tally(run)).runs++;
+        boolean newTrace = traces.add(fingerprint);
+        OutcomeKey key = OutcomeKey.of(outcome);
+        outcomeKeys.add(key.low(), key.high());
+        Tally same = outcomes.get(key);
+        if (same == null && outcomes.size() < MAX_KEPT_OUTCOMES) {
+            same = new Tally(run);
+            outcomes.put(key, same);
+        }
+        if (same != null) {
+            same.runs++;
+        }
         if (outcome.failed()) {
             failingRuns++;
-            failures.computeIfAbsent(fingerprint, t -> new Tally(run)).runs++;
+            if (newTrace) {
+                distinctFailures++;
+            }
+            Tally kept = failures.get(fingerprint);
+            if (kept == null && failures.size() < MAX_KEPT_FAILURES) {
+                kept = new Tally(run);
+                failures.put(fingerprint, kept);
+            }
+            if (kept != null) {
+                kept.runs++;
+            }
         }
         for (String site : new LinkedHashSet<>(outcome.reachedSites())) {
             sites.computeIfAbsent(site, s -> new Tally(run)).runs++;
@@ -81,7 +108,8 @@ public final class Findings implements Consumer<ExploredRun> {
             }
         }
         return new CheckReport(
-                module, settings, runs, traces.size(), distinct, failingRuns, failing, reached,
+                module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
+                distinctFailures, failing, reached,
                 unreached, exploration.bounds(), exploration.elapsed());
     }
 
@@ -91,6 +119,24 @@ public final class Findings implements Consumer<ExploredRun> {
             return new OutcomeKey(
                     outcome.termination().kind(), outcome.exitCode(),
                     ByteBuffer.wrap(outcome.stdout()));
+        }
+
+        /** Two independent 64-bit hashes of the key, for counting keys not kept. */
+        long low() {
+            long h = 0x243F6A8885A308D3L ^ kind.ordinal() * 31L ^ exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h ^ stdout.get(i)) * 0x9E3779B97F4A7C15L;
+            }
+            return h;
+        }
+
+        long high() {
+            long h = 0x13198A2E03707344L + kind.ordinal() + 7L * exitCode;
+            for (int i = 0; i < stdout.limit(); i++) {
+                h = (h + stdout.get(i) + 1) * 0xC2B2AE3D27D4EB4FL;
+                h ^= h >>> 29;
+            }
+            return h;
         }
     }
 

@@ -25,12 +25,22 @@ public final class JsonReport {
 
     /** The report as a JSON tree. */
     public ObjectNode toJson(CheckReport report, int jobs) {
+        return toJson(report, jobs, List.of());
+    }
+
+    /**
+     * The report as a JSON tree; the i-th failure gets the i-th of {@code explained} as {@code
+     * minimized} and {@code explanation}, and keeps its trace and command as found.
+     */
+    public ObjectNode toJson(CheckReport report, int jobs, List<ExplainedFinding> explained) {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT_VERSION);
         root.put("module", report.module());
         root.set("settings", settings(report.settings()));
         root.put("runs", report.runs());
         root.put("distinct_runs", report.distinctRuns());
+        root.put("distinct_outcomes", report.distinctOutcomes());
+        root.put("distinct_failures", report.distinctFailures());
         root.put("exhaustive", report.exhaustive());
         ArrayNode bounds = root.putArray("bounded_by");
         for (Bound b : report.bounds()) {
@@ -52,6 +62,7 @@ public final class JsonReport {
 
         root.put("failing_runs", report.failingRuns());
         ArrayNode failures = root.putArray("failures");
+        int index = 0;
         for (FailingRun f : report.failures()) {
             ObjectNode node = failures.addObject();
             node.put("run", f.run());
@@ -65,6 +76,10 @@ public final class JsonReport {
             node.put("command", f.command());
             node.put("stdout", text(f.stdout()));
             node.put("stderr", text(f.stderr()));
+            if (index < explained.size()) {
+                ExplanationJson.add(node, explained.get(index));
+            }
+            index++;
         }
 
         ObjectNode mustReach = root.putObject("must_reach");
@@ -89,8 +104,13 @@ public final class JsonReport {
 
     /** The report as JSON text, ending with a newline. */
     public String render(CheckReport report, int jobs) {
+        return render(report, jobs, List.of());
+    }
+
+    /** The report as JSON text with failures explained, ending with a newline. */
+    public String render(CheckReport report, int jobs, List<ExplainedFinding> explained) {
         try {
-            return mapper.writeValueAsString(toJson(report, jobs)) + "\n";
+            return mapper.writeValueAsString(toJson(report, jobs, explained)) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
@@ -98,7 +118,14 @@ public final class JsonReport {
 
     /** Writes the report to {@code file}. */
     public void write(CheckReport report, int jobs, Path file) throws IOException {
-        Files.writeString(file, render(report, jobs), StandardCharsets.UTF_8);
+        write(report, jobs, List.of(), file);
+    }
+
+    /** Writes the report with failures explained to {@code file}. */
+    public void write(
+            CheckReport report, int jobs, List<ExplainedFinding> explained, Path file)
+            throws IOException {
+        Files.writeString(file, render(report, jobs, explained), StandardCharsets.UTF_8);
     }
 
     private ObjectNode settings(CheckSettings s) {

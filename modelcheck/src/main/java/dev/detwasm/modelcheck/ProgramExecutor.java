@@ -46,7 +46,7 @@ public final class ProgramExecutor implements RunExecutor {
     @Override
     public RunOutcome execute(DecisionSource source) throws LoadException {
         RunResult result =
-                runner.run(program, config, GuestOutput.captured(), silent, source, keepEvents);
+                runner.run(program, config, GuestOutput.captured(config.keepOutput()), silent, source, keepEvents);
         return RunOutcome.of(result, reachedSites(result.events()));
     }
 

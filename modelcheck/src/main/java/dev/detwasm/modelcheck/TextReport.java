@@ -4,8 +4,10 @@ import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.DecisionKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +29,24 @@ public final class TextReport {
 
     /** The summary, then the timing line after a blank line. */
     public static String render(CheckReport report, int jobs) {
-        return summary(report) + "\n" + timing(report, jobs);
+        return render(report, jobs, List.of());
+    }
+
+    /**
+     * The summary with each failing run shown as {@code explained} has it (the i-th entry
+     * explains the i-th failure; failures beyond it are shown as found), then the timing line.
+     */
+    public static String render(CheckReport report, int jobs, List<ExplainedFinding> explained) {
+        return summary(report, explained) + "\n" + timing(report, jobs);
     }
 
     /** Everything but the timing. */
     public static String summary(CheckReport report) {
+        return summary(report, List.of());
+    }
+
+    /** Everything but the timing, failures explained as in {@link #render(CheckReport, int, List)}. */
+    public static String summary(CheckReport report, List<ExplainedFinding> explained) {
         StringBuilder out = new StringBuilder();
         CheckSettings s = report.settings();
         out.append("check ").append(report.module())
@@ -43,10 +58,10 @@ public final class TextReport {
         out.append('\n');
         out.append("runs: ").append(report.runs())
                 .append(" (").append(report.distinctRuns()).append(" distinct)")
-                .append(", outcomes: ").append(report.outcomes().size())
+                .append(", outcomes: ").append(report.distinctOutcomes())
                 .append(", failing runs: ").append(report.failingRuns());
         if (report.failingRuns() > 0) {
-            out.append(" (").append(report.failures().size()).append(" distinct)");
+            out.append(" (").append(report.distinctFailures()).append(" distinct)");
         }
         out.append('\n');
         out.append("exploration: ").append(completeness(report)).append('\n');
@@ -61,13 +76,23 @@ public final class TextReport {
                     .append(" (trace ").append(trace(o.firstTrace())).append("), stdout ")
                     .append(quoted(o.stdout())).append('\n');
         }
+        if (report.distinctOutcomes() > report.outcomes().size()) {
+            out.append("  ... and ").append(report.distinctOutcomes() - report.outcomes().size())
+                    .append(" more, only counted\n");
+        }
 
         n = 0;
-        for (FailingRun f : report.failures()) {
+        Map<List<Integer>, Integer> firstWithTrace = new HashMap<>();
+        for (FailingRun found : report.failures()) {
+            // an explained failure is shown as minimized
+            FailingRun f = n < explained.size() ? explained.get(n).shown() : found;
             if (n == MAX_FAILURES_SHOWN) {
                 out.append('\n').append("... and ")
-                        .append(report.failures().size() - MAX_FAILURES_SHOWN)
-                        .append(" more distinct failing runs: --report FILE.json lists them all\n");
+                        .append(report.distinctFailures() - MAX_FAILURES_SHOWN)
+                        .append(" more distinct failing runs: --report FILE.json lists ")
+                        .append(report.distinctFailures() > report.failures().size()
+                                ? "the first " + report.failures().size() : "them all")
+                        .append('\n');
                 break;
             }
             out.append('\n').append("failure ").append(++n).append(": run #").append(f.run())
@@ -76,10 +101,22 @@ public final class TextReport {
                 out.append(" (made ").append(f.occurrences()).append(" times)");
             }
             out.append('\n');
-            out.append("  trace: ").append(trace(f.trace())).append('\n');
-            out.append("  reproduce: ").append(f.command()).append('\n');
+            if (n <= explained.size()) {
+                FindingText.reproduction(out, explained.get(n - 1));
+            } else {
+                out.append("  trace: ").append(trace(f.trace())).append('\n');
+                out.append("  reproduce: ").append(f.command()).append('\n');
+            }
             output(out, "stdout", f.stdout());
             output(out, "stderr", f.stderr());
+            if (n <= explained.size()) {
+                Integer same = firstWithTrace.putIfAbsent(f.trace(), n);
+                if (same == null) {
+                    FindingText.account(out, explained.get(n - 1));
+                } else {
+                    out.append("  minimized: the same run as failure ").append(same).append('\n');
+                }
+            }
         }
 
         if (!report.reachedSites().isEmpty() || !s.mustReach().isEmpty()) {
@@ -145,7 +182,7 @@ public final class TextReport {
         return trace.isEmpty() ? "(none)" : TraceText.format(trace);
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

@@ -56,8 +56,9 @@ class CheckStrategiesAgreeTest {
                 () -> assertEquals(dfs.line("exploration: "), bfs.line("exploration: ")),
                 () -> assertEquals(outcomes(dfs), outcomes(bfs), "outcomes of dfs and bfs"),
                 () -> assertEquals(failingTraces(dfs), failingTraces(bfs), "failing traces of dfs and bfs"),
+                // two failing runs may minimize to the same trace: count the failures shown
                 () -> assertEquals(
-                        dfs.distinctFailures(), failingTraces(dfs).size(), "dfs shows every failing run"));
+                        dfs.distinctFailures(), dfs.failures().size(), "dfs shows every failing run"));
         for (String sampler : List.of("random", "pct")) {
             CheckSummary s = reports.get(sampler);
             long made = s.distinctRuns();

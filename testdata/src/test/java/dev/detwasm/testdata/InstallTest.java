@@ -31,14 +31,18 @@ class InstallTest {
 
     /** Runs {@code command} in a shell, with only {@code home/bin} added to PATH. */
     private Result shell(String command) throws IOException, InterruptedException {
+        // No start-up archive: it would be recorded by a background JVM outliving the test.
+        return shell(command, "off");
+    }
+
+    private Result shell(String command, String cache) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
                 .directory(REPOSITORY.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = pb.environment();
         env.put("PATH", home.resolve("bin") + ":" + env.get("PATH"));
-        // No start-up archive: it would be recorded by a background JVM outliving the test.
-        env.put("DETWASM_CACHE", "off");
+        env.put("DETWASM_CACHE", cache);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out);
@@ -52,8 +56,7 @@ class InstallTest {
         }
     }
 
-    @Test
-    void theUnpackedArchiveRunsThroughASymlinkOnPath() throws Exception {
+    private Path unpack() throws Exception {
         Path opt = Files.createDirectories(home.resolve("opt"));
         assertEquals(0, shell("tar xzf '" + archive() + "' -C '" + opt + "'").exitCode());
         Path launcher;
@@ -62,6 +65,12 @@ class InstallTest {
         }
         Files.createDirectories(home.resolve("bin"));
         Files.createSymbolicLink(home.resolve("bin/detwasm"), launcher);
+        return launcher;
+    }
+
+    @Test
+    void theUnpackedArchiveRunsThroughASymlinkOnPath() throws Exception {
+        unpack();
 
         assertEquals(new Result(0, "hello from C\n"), shell("detwasm run testdata/c/hello.wasm"));
 
@@ -73,5 +82,37 @@ class InstallTest {
                 .toList();
         assertTrue(reproduce.get(0).startsWith("detwasm run --trace "), reproduce.get(0));
         assertEquals(new Result(1, "counter=1 (lost update)\n"), shell(reproduce.get(0)));
+    }
+
+    /**
+     * The first run leaves the JVM's start-up archive to be made (in the background on JDK 25+,
+     * at its exit before); the runs after it use it. Not a byte of any run's output changes, and
+     * nothing but the archive and the compiled module is left in the cache.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theStartUpArchiveIsMadeOnceAndChangesNoOutput() throws Exception {
+        unpack();
+        Path cache = home.resolve("cache");
+        String command = "detwasm run testdata/c/racy_counter.wasm";
+        Result first = shell(command, cache.toString());
+        assertEquals(new Result(0, "counter=2 (no update lost)\n"), first);
+        Path jvm = cache.resolve("jvm");
+        for (int waited = 0; waited < 240 && !archiveOnly(jvm); waited++) {
+            Thread.sleep(1000);
+        }
+        assertTrue(archiveOnly(jvm), "one archive and nothing else in " + jvm);
+        assertEquals(first, shell(command, cache.toString()));
+        assertEquals(first, shell(command, cache.toString()));
+    }
+
+    private static boolean archiveOnly(Path jvm) throws IOException {
+        if (!Files.isDirectory(jvm)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(jvm)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            return names.size() == 1 && names.get(0).matches("detwasm-\\d+-\\d+\\.(aot|jsa)");
+        }
     }
 }

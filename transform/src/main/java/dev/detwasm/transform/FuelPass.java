@@ -19,6 +19,9 @@ package dev.detwasm.transform;
 public final class FuelPass implements Pass {
     public static final String NAME = "fuel";
 
+    /** Blocks are short: the charge code of the small costs is built once per rewrite. */
+    private static final int CACHED_COSTS = 64;
+
     @Override
     public String name() {
         return NAME;
@@ -29,12 +32,23 @@ public final class FuelPass implements Pass {
         int fuelDue = module.addFunctionImport(Builtins.MODULE, Builtins.FUEL_DUE, new FuncType(new byte[] {FuncType.I32}, new byte[0]));
         int fuel = module.addGlobal(FuncType.I64, true, Long.MAX_VALUE);
         module.addExport(Builtins.FUEL_GLOBAL, Module.EXPORT_GLOBAL, fuel);
+        byte[][] charges = new byte[CACHED_COSTS][];
         for (int f = 0; f < module.definedFunctionCount(); f++) {
-            meter(module, f, fuel, fuelDue);
+            meter(module, f, fuel, fuelDue, charges);
         }
     }
 
-    private static void meter(Module module, int f, int fuel, int fuelDue) {
+    private static byte[] charge(int fuel, int cost, byte[][] charges) {
+        if (cost >= CACHED_COSTS) {
+            return new Code().globalGet(fuel).i64Const(cost).op(0x7d).globalSet(fuel).toBytes();
+        }
+        if (charges[cost] == null) {
+            charges[cost] = new Code().globalGet(fuel).i64Const(cost).op(0x7d).globalSet(fuel).toBytes();
+        }
+        return charges[cost];
+    }
+
+    private static void meter(Module module, int f, int fuel, int fuelDue, byte[][] charges) {
         BodyEdit edit = module.edit(f);
         byte[] check = new Code().globalGet(fuel).i64Const(0).op(0x53).ifEmpty()
                 .i32Const(module.importedFunctionCount() + f).call(fuelDue).end().toBytes();
@@ -48,8 +62,8 @@ public final class FuelPass implements Pass {
             cost++;
             if (endsBasicBlock(ins.opcode)) {
                 if (live) {
-                    Code charge = new Code().globalGet(fuel).i64Const(cost).op(0x7d).globalSet(fuel);
-                    edit.insertBefore(blockStart, checks ? concat(charge.toBytes(), check) : charge.toBytes());
+                    byte[] charge = charge(fuel, cost, charges);
+                    edit.insertBefore(blockStart, checks ? concat(charge, check) : charge);
                 }
                 live = !transfersUnconditionally(ins.opcode);
                 checks = ins.opcode == Instruction.LOOP;

@@ -309,9 +309,9 @@ public final class Module {
             int size = s.count();
             int at = s.skip(size);
             ByteReader sub = new ByteReader(bytes, at, at + size);
-            if (id == 1 || id == 2 || id == 7) {
+            if (id == 1 || id == 2 || id == 3 || id == 7) {
                 IndexCopier c = new IndexCopier(sub, null, 0, 0);
-                if (id == 2) {
+                if (id == 2 || id == 3) {
                     transcodeIndirectNames(c);
                 } else {
                     transcodeNames(c, id == 1, id == 7 ? globalNames : null);
@@ -709,7 +709,8 @@ public final class Module {
             int sizeAt = r.pos();
             int size = r.count();
             int at = r.skip(size);
-            if (id != 1 && id != 2) {
+            // Function names (1), and local (2) and label (3) names, which are per function.
+            if (id != 1 && id != 2 && id != 3) {
                 c.bytes(bytes, subStart, at + size);
                 continue;
             }

@@ -155,6 +155,8 @@ final class ModuleGenerator {
             u32(sub, importedFunctions).u32(1).u32(0).name("x");
             w.u8(2);
             u32(w, sub.size()).bytes(sub);
+            w.u8(3);
+            u32(w, sub.size()).bytes(sub);
             sub = new ByteWriter(32);
             u32(sub, 1).u32(0).name(importedGlobals > 0 ? "__stack_pointer" : "g0");
             w.u8(7);

@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads a host directory recursively into a {@link MountImage}: regular files with their
- * content, directories, and symbolic links as links (their text, never followed on the host).
+ * Reads a host directory recursively into a {@link MountImage}: directories, regular files by
+ * size and modification time (their content is read when a run first reads it, see {@link
+ * ImageFile}), and symbolic links as links (their text, never followed on the host). This
+ * walk is the snapshot a run is held to: a file that changes afterwards fails the run that reads
+ * it, rather than showing it different bytes.
  * Other kinds of file (devices, sockets, pipes) are left out. Host metadata (owners, modes,
  * times, inode numbers) is not read at all: the guest sees synthetic values.
  *
@@ -40,7 +43,7 @@ public final class HostMountLoader implements MountLoader {
                     + (Files.exists(root) ? "not a directory" : "no such directory"));
         }
         try {
-            return new MountImage(readDirectory(root));
+            return new MountImage(readDirectory(root, root));
         } catch (AccessDeniedException e) {
             throw new HostError(ExitCodes.USAGE, "--dir " + mount.hostPath() + ": cannot read "
                     + e.getFile() + ": permission denied");
@@ -50,11 +53,11 @@ public final class HostMountLoader implements MountLoader {
         }
     }
 
-    private static ImageDirectory readDirectory(Path directory) throws IOException {
+    private static ImageDirectory readDirectory(Path root, Path directory) throws IOException {
         Map<String, ImageNode> entries = new HashMap<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path entry : stream) {
-                ImageNode node = readNode(entry);
+                ImageNode node = readNode(root, entry);
                 if (node != null) {
                     entries.put(entry.getFileName().toString(), node);
                 }
@@ -63,7 +66,7 @@ public final class HostMountLoader implements MountLoader {
         return new ImageDirectory(entries);
     }
 
-    private static ImageNode readNode(Path path) throws IOException {
+    private static ImageNode readNode(Path root, Path path) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(
@@ -72,14 +75,31 @@ public final class HostMountLoader implements MountLoader {
             return null; // removed while we were reading
         }
         if (attributes.isSymbolicLink()) {
-            return new ImageSymlink(Files.readSymbolicLink(path).toString());
+            return new ImageSymlink(guestTarget(root, path, Files.readSymbolicLink(path)));
         }
         if (attributes.isDirectory()) {
-            return readDirectory(path);
+            return readDirectory(root, path);
         }
         if (attributes.isRegularFile()) {
-            return new ImageFile(Files.readAllBytes(path));
+            return ImageFile.onHost(path, attributes);
         }
         return null;
+    }
+
+    /**
+     * A host link's text as the guest sees it: an absolute target inside the mount becomes the
+     * same place relative to the link, so no host path reaches the guest; an absolute one outside
+     * stays absolute, which the guest can neither follow nor read ({@code ENOTCAPABLE}).
+     */
+    static String guestTarget(Path root, Path link, Path target) {
+        if (!target.isAbsolute()) {
+            return target.toString();
+        }
+        Path normalized = target.normalize();
+        if (!normalized.startsWith(root)) {
+            return target.toString();
+        }
+        String relative = link.getParent().relativize(normalized).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 }

@@ -58,7 +58,7 @@ final class Overlay {
     private Inode fromImage(MountImage image, long base, ImageNode node) {
         long ino = base + image.number(node);
         return switch (node) {
-            case ImageFile file -> new FileInode(ino, startTime, file.content());
+            case ImageFile file -> new FileInode(ino, startTime, file);
             case ImageSymlink link -> new SymlinkInode(ino, startTime, link.target());
             case ImageDirectory directory -> new DirectoryInode(
                     ino, startTime, directory, child -> fromImage(image, base, child));

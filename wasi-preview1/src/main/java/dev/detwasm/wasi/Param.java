@@ -19,7 +19,21 @@ public record Param(String name, ValType type, Format format) {
         /** Hexadecimal: pointers and flags. */
         HEX,
         /** A pointer to UTF-8 text whose length is the next parameter: hex and the quoted text. */
-        TEXT
+        TEXT,
+        /** A pointer the call writes a u32 to (a count, an fd): hex and the value after the call. */
+        OUT_U32,
+        /** A pointer the call writes a u64 to (a time, an offset): hex and the value after. */
+        OUT_U64,
+        /**
+         * A pointer to the iovecs of a write, whose count is the next parameter: hex, the count,
+         * the bytes they hold and the first of them quoted.
+         */
+        IOVECS,
+        /**
+         * poll_oneoff's subscriptions, whose count is the parameter after the next: hex and each
+         * subscription (a clock's timeout in ns, or the fd waited on).
+         */
+        SUBSCRIPTIONS
     }
 
     public static Param i32(String name) {
@@ -40,6 +54,26 @@ public record Param(String name, ValType type, Format format) {
 
     public static Param flags64(String name) {
         return new Param(name, ValType.I64, Format.HEX);
+    }
+
+    /** A pointer to a u32 the call writes. */
+    static Param out32(String name) {
+        return new Param(name, ValType.I32, Format.OUT_U32);
+    }
+
+    /** A pointer to a u64 the call writes. */
+    static Param out64(String name) {
+        return new Param(name, ValType.I32, Format.OUT_U64);
+    }
+
+    /** A pointer to iovecs; the parameter after it must be their count. */
+    static Param iovecs(String name) {
+        return new Param(name, ValType.I32, Format.IOVECS);
+    }
+
+    /** poll_oneoff's {@code in}; the parameter two after it must be the count. */
+    static Param subscriptions(String name) {
+        return new Param(name, ValType.I32, Format.SUBSCRIPTIONS);
     }
 
     /** A pointer to a path or other text; the parameter after it must be its length. */

@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
  * an existing one where a new one is needed {@code EEXIST}, a file where a directory is needed
  * {@code ENOTDIR} and the reverse {@code EISDIR}, a non-empty directory {@code ENOTEMPTY}.
  * Hard links are supported for files and symbolic links; a directory cannot be linked ({@code
- * EPERM}). Symbolic links are stored as written, absolute ones included; following one that
- * leaves the start directory is {@code ENOTCAPABLE}.
+ * EPERM}). A new link or symbolic link whose path ends with a slash is {@code ENOENT} (or {@code
+ * EEXIST} when the name exists), as a slash asks for a directory. Symbolic links are stored as
+ * written, but the guest may not create one with an absolute target ({@code EPERM}, as wasmtime):
+ * it could only point outside every mount. Following a link that leaves the start directory is
+ * {@code ENOTCAPABLE}, and so is reading one whose target is absolute (only a host link can be,
+ * and its text would be a host path).
  */
 final class PathOperations {
     private static final int SYMLINK_FOLLOW = 1;
@@ -177,8 +181,11 @@ final class PathOperations {
         String target = PathWalk.read(memory, targetPtr, targetLen);
         Lookup found = walk(memory, dirFd, Rights.PATH_SYMLINK, pathPtr, pathLen, false);
         requireNew(found);
-        if (target.isEmpty()) {
+        if (target.isEmpty() || found.directoryOnly()) {
             throw new ErrnoException(Errno.ENOENT);
+        }
+        if (target.startsWith("/")) {
+            throw new ErrnoException(Errno.EPERM);
         }
         found.parent().put(found.name(), fs.newSymlink(target), fs.now());
         return Errno.SUCCESS;
@@ -190,6 +197,9 @@ final class PathOperations {
         Lookup found = walk(memory, dirFd, Rights.PATH_READLINK, pathPtr, pathLen, false);
         if (!(existing(found) instanceof SymlinkInode link)) {
             throw new ErrnoException(Errno.EINVAL);
+        }
+        if (link.target.startsWith("/")) {
+            throw new ErrnoException(Errno.ENOTCAPABLE);
         }
         memory.check(buf, Integer.toUnsignedLong(bufLen));
         memory.check(usedPtr, 4);
@@ -210,6 +220,9 @@ final class PathOperations {
             throw new ErrnoException(Errno.EPERM);
         }
         requireNew(to);
+        if (to.directoryOnly()) {
+            throw new ErrnoException(Errno.ENOENT);
+        }
         long now = fs.now();
         to.parent().put(to.name(), node, now);
         node.links++;

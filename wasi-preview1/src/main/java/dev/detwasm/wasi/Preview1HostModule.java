@@ -4,7 +4,11 @@ import static dev.detwasm.wasi.Param.flags;
 import static dev.detwasm.wasi.Param.flags64;
 import static dev.detwasm.wasi.Param.i32;
 import static dev.detwasm.wasi.Param.i64;
+import static dev.detwasm.wasi.Param.iovecs;
+import static dev.detwasm.wasi.Param.out32;
+import static dev.detwasm.wasi.Param.out64;
 import static dev.detwasm.wasi.Param.ptr;
+import static dev.detwasm.wasi.Param.subscriptions;
 import static dev.detwasm.wasi.Param.text;
 
 import com.dylibso.chicory.runtime.HostFunction;
@@ -89,9 +93,9 @@ public final class Preview1HostModule implements HostModule {
                         (m, a) -> environ.sizesGet(m, (int) a[0], (int) a[1]),
                         ptr("environc"), ptr("environ_buf_size"))
                 .errno("clock_res_get", (m, a) -> time.resGet(m, (int) a[0], (int) a[1]),
-                        i32("id"), ptr("resolution"))
+                        i32("id"), out64("resolution"))
                 .errno("clock_time_get", (m, a) -> time.timeGet(m, (int) a[0], (int) a[2]),
-                        i32("id"), i64("precision"), ptr("time"))
+                        i32("id"), i64("precision"), out64("time"))
                 .errno("fd_advise", (m, a) -> fd.advise((int) a[0], a[1], a[2], (int) a[3]),
                         i32("fd"), i64("offset"), i64("len"), i32("advice"))
                 .errno("fd_allocate", (m, a) -> fd.allocate((int) a[0], a[1], a[2]),
@@ -117,7 +121,7 @@ public final class Preview1HostModule implements HostModule {
                 .errno("fd_pread",
                         (m, a) -> fd.pread(m, (int) a[0], (int) a[1], (int) a[2], a[3],
                                 (int) a[4]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), i64("offset"), ptr("nread"))
+                        i32("fd"), ptr("iovs"), i32("iovs_len"), i64("offset"), out32("nread"))
                 .errno("fd_prestat_get", (m, a) -> fd.prestatGet(m, (int) a[0], (int) a[1]),
                         i32("fd"), ptr("buf"))
                 .errno("fd_prestat_dir_name",
@@ -126,10 +130,10 @@ public final class Preview1HostModule implements HostModule {
                 .errno("fd_pwrite",
                         (m, a) -> fd.pwrite(m, (int) a[0], (int) a[1], (int) a[2], a[3],
                                 (int) a[4]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), i64("offset"), ptr("nwritten"))
+                        i32("fd"), iovecs("iovs"), i32("iovs_len"), i64("offset"), out32("nwritten"))
                 .errno("fd_read",
                         (m, a) -> fd.read(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), ptr("nread"))
+                        i32("fd"), ptr("iovs"), i32("iovs_len"), out32("nread"))
                 .errno("fd_readdir",
                         (m, a) -> readdir.readdir(m, (int) a[0], (int) a[1], (int) a[2], a[3],
                                 (int) a[4]),
@@ -138,13 +142,13 @@ public final class Preview1HostModule implements HostModule {
                         i32("fd"), i32("to"))
                 .errno("fd_seek",
                         (m, a) -> fd.seek(m, (int) a[0], a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), i64("offset"), i32("whence"), ptr("newoffset"))
+                        i32("fd"), i64("offset"), i32("whence"), out64("newoffset"))
                 .errno("fd_sync", (m, a) -> fd.sync((int) a[0], Rights.FD_SYNC), i32("fd"))
                 .errno("fd_tell", (m, a) -> fd.tell(m, (int) a[0], (int) a[1]),
-                        i32("fd"), ptr("offset"))
+                        i32("fd"), out64("offset"))
                 .errno("fd_write",
                         (m, a) -> fd.write(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), ptr("nwritten"))
+                        i32("fd"), iovecs("iovs"), i32("iovs_len"), out32("nwritten"))
                 .errno("path_create_directory",
                         (m, a) -> path.createDirectory(m, (int) a[0], (int) a[1], (int) a[2]),
                         i32("fd"), text("path"), i32("path_len"))
@@ -168,7 +172,7 @@ public final class Preview1HostModule implements HostModule {
                                 (int) a[4], a[5], a[6], (int) a[7], (int) a[8]),
                         i32("fd"), flags("dirflags"), text("path"), i32("path_len"),
                         flags("oflags"), flags64("fs_rights_base"),
-                        flags64("fs_rights_inheriting"), flags("fdflags"), ptr("opened_fd"))
+                        flags64("fs_rights_inheriting"), flags("fdflags"), out32("opened_fd"))
                 .errno("path_readlink",
                         (m, a) -> path.readlink(m, (int) a[0], (int) a[1], (int) a[2],
                                 (int) a[3], (int) a[4], (int) a[5]),
@@ -193,7 +197,7 @@ public final class Preview1HostModule implements HostModule {
                 .errno("poll_oneoff",
                         (m, a) -> poll.pollOneoff(m, (int) a[0], (int) a[1], (int) a[2],
                                 (int) a[3]),
-                        ptr("in"), ptr("out"), i32("nsubscriptions"), ptr("nevents"))
+                        subscriptions("in"), ptr("out"), i32("nsubscriptions"), out32("nevents"))
                 .none("proc_exit", (m, a) -> process.exit((int) a[0]), i32("rval"))
                 .errno("proc_raise", (m, a) -> process.raise((int) a[0]), i32("sig"))
                 .errno("random_get", (m, a) -> random.get(m, (int) a[0], (int) a[1]),

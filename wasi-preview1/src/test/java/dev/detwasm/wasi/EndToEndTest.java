@@ -289,8 +289,9 @@ class EndToEndTest {
         assertEquals(0, outcome.exitCode());
         assertTrue(outcome.diagnostics().contains("[t0] thread-spawn(start_arg=0x6) -> 1\n"),
                 outcome.diagnostics());
-        assertTrue(outcome.diagnostics().contains("[t1] fd_write(fd=1, iovs=0x20, iovs_len=1,"
-                + " nwritten=0x28) -> 0 (success)\n"), outcome.diagnostics());
+        assertTrue(outcome.diagnostics().contains("[t1] fd_write(fd=1, iovs=0x20 [1 iovec, 6 bytes"
+                + " \"child\\n\"], iovs_len=1, nwritten=0x28 -> 6) -> 0 (success)\n"),
+                outcome.diagnostics());
     }
 
     @ParameterizedTest

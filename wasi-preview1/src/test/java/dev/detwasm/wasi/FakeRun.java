@@ -46,11 +46,11 @@ final class FakeRun implements RunContext {
     }
 
     String stdout() {
-        return new String(output.stdout(), StandardCharsets.UTF_8);
+        return new String(output.stdout().prefix(), StandardCharsets.UTF_8);
     }
 
     String stderr() {
-        return new String(output.stderr(), StandardCharsets.UTF_8);
+        return new String(output.stderr().prefix(), StandardCharsets.UTF_8);
     }
 
     @Override

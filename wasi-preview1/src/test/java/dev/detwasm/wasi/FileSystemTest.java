@@ -468,15 +468,58 @@ class FileSystemTest {
         assertEquals(Errno.ENOTCAPABLE, guest.pathCall("path_create_directory", DATA, "../x"));
 
         twoPaths2("../../etc/passwd", "up");
-        twoPaths2("/etc/passwd", "absolute");
         assertEquals(-Errno.ENOTCAPABLE, open("up", 0));
-        assertEquals(-Errno.ENOTCAPABLE, open("absolute", 0));
         assertEquals(Errno.SUCCESS, stat("up", false));
 
         int sub = guest.open(DATA, "sub", DIRECTORY, READ_ONLY | Rights.PATH_OPEN, 0);
         assertEquals(-Errno.ENOTCAPABLE, guest.open(sub, "../a.txt", 0, ALL, 0));
         twoPaths2("../b.txt", "sub/up-one");
         assertEquals("bravo", contents("sub/up-one"));
+    }
+
+    @Test
+    void aSymlinkWithAnAbsoluteTargetIsRefusedAsWasmtimeDoes() {
+        assertEquals(Errno.EPERM, twoPaths2("/etc/passwd", "absolute"));
+        assertEquals(-Errno.ENOENT, open("absolute", 0));
+    }
+
+    @Test
+    void aLinkOrSymlinkWhoseNewPathEndsWithASlashFails() {
+        assertEquals(Errno.ENOENT, twoPaths2("a.txt", "new-link/"));
+        assertEquals(Errno.EEXIST, twoPaths2("a.txt", "sub/"));
+        int oldLen = guest.put(0x200, "a.txt");
+        int newLen = guest.put(0x280, "hard/");
+        assertEquals(Errno.ENOENT,
+                guest.call("path_link", DATA, 0, 0x200, oldLen, DATA, 0x280, newLen));
+        newLen = guest.put(0x280, "empty/");
+        assertEquals(Errno.EEXIST,
+                guest.call("path_link", DATA, 0, 0x200, oldLen, DATA, 0x280, newLen));
+        assertEquals(-Errno.ENOENT, open("new-link", 0));
+        assertEquals(-Errno.ENOENT, open("hard", 0));
+    }
+
+    @Test
+    void readlinkNeverShowsAHostPath() throws IOException {
+        Files.createSymbolicLink(tree.data.resolve("inside"), tree.data.resolve("sub/c.txt"));
+        Files.createSymbolicLink(tree.data.resolve("sub/up"), tree.data);
+        Files.createSymbolicLink(tree.data.resolve("outside"), tree.other.resolve("x"));
+        guest = Guest.preview1(new FakeRun(tree.config().build()), new HostMountLoader());
+
+        assertEquals("sub/c.txt", readlink("inside"));
+        assertEquals("charlie", contents("inside"));
+        assertEquals("..", readlink("sub/up"));
+        assertEquals("bravo", contents("sub/up/b.txt"));
+        int len = guest.put(0x200, "outside");
+        assertEquals(Errno.ENOTCAPABLE,
+                guest.call("path_readlink", DATA, 0x200, len, 0x300, 100, 0x120));
+        assertEquals(-Errno.ENOTCAPABLE, open("outside", 0));
+    }
+
+    private String readlink(String path) {
+        int len = guest.put(0x200, path);
+        assertEquals(Errno.SUCCESS,
+                guest.call("path_readlink", DATA, 0x200, len, 0x300, 100, 0x120));
+        return guest.string(0x300, guest.i32(0x120));
     }
 
     @Test

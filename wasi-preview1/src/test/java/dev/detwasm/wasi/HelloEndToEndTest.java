@@ -32,7 +32,7 @@ class HelloEndToEndTest {
         assertEquals("hello\n", outcome.stdout());
         assertEquals(6, outcome.exitCode());
         assertEquals("""
-                [t0] fd_write(fd=1, iovs=0x0, iovs_len=1, nwritten=0x8) -> 0 (success)
+                [t0] fd_write(fd=1, iovs=0x0 [1 iovec, 6 bytes "hello\\n"], iovs_len=1, nwritten=0x8 -> 6) -> 0 (success)
                 [t0] proc_exit(rval=6)
                 """, outcome.diagnostics());
     }

@@ -29,6 +29,11 @@ public final class RotateStrategy implements Strategy {
         return RunPlan.first(planned, limit);
     }
 
+    /** The name reports give this strategy: its {@code --strategy} name. */
+    public String origin() {
+        return RotateStrategyModule.NAME;
+    }
+
     private static int rotate(ChoicePoint point, long k) {
         int[] allowed = point.allowed();
         return allowed[(int) ((k + point.index()) % allowed.length)];

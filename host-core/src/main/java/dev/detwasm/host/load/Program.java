@@ -12,6 +12,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
+import dev.detwasm.host.debug.GuestLocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,22 +39,28 @@ public final class Program {
     private byte[] unvalidated;
     private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
+    private String compileWarning;
+    private final byte[] binary;
+    private GuestLocations locations;
 
     /**
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
+     * @param binary the module's bytes, for its debug sections
      */
     Program(
             String name,
             WasmModule module,
             Optional<CompiledModuleCache> cache,
             byte[] unvalidated,
-            InterpreterFallback fallback) {
+            InterpreterFallback fallback,
+            byte[] binary) {
         this.name = name;
         this.module = module;
         this.cache = cache;
         this.unvalidated = unvalidated;
         this.fallback = fallback;
+        this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -90,6 +97,17 @@ public final class Program {
     }
 
     /**
+     * Function names and source lines, read from the module's name section and DWARF on first
+     * use (only explained runs ask).
+     */
+    public synchronized GuestLocations locations() {
+        if (locations == null) {
+            locations = new GuestLocations(binary, module.nameSection());
+        }
+        return locations;
+    }
+
+    /**
      * The machine factory for {@code engine}, compiling on first use (or loading the compiled
      * classes from the cache, when there is one and it holds this module).
      */
@@ -101,11 +119,25 @@ public final class Program {
         if (compiled == null) {
             try {
                 compiled = compile();
-            } catch (RuntimeException e) {
-                throw new LoadException(name + ": AOT compilation failed: " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // The parser accepted the module, so the compiler is at fault: interpret what
+                // it fails on (AotCompilation), without the cache.
+                AotCompilation compilation = AotCompilation.of(name, module);
+                compiled = compilation.factory();
+                compileWarning = compilation.warning();
             }
         }
         return compiled;
+    }
+
+    /**
+     * The one-line warning of an AOT compilation that left functions to the interpreter, the
+     * first time it is asked for; empty after that, and when there is none.
+     */
+    public synchronized Optional<String> takeCompileWarning() {
+        String warning = compileWarning;
+        compileWarning = null;
+        return Optional.ofNullable(warning);
     }
 
     private Function<Instance, Machine> compile() throws LoadException {

@@ -78,10 +78,10 @@ public final class ProgramLoader {
         if (cache.isPresent() && cache.get().contains(CompiledModuleCache.keyOf(binary))) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, binary, fallback);
+                return new Program(name, module, cache, binary, fallback, binary);
             }
         }
-        return new Program(name, parse(name, binary, true), cache, null, fallback);
+        return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
     }
 
     private static boolean isBinary(byte[] bytes) {
@@ -120,14 +120,22 @@ public final class ProgramLoader {
     }
 
     static WasmModule parse(String name, byte[] binary, boolean validate) throws LoadException {
+        WasmModule module;
         try {
-            return Parser.builder().withValidation(validate).build().parse(() -> new ByteArrayInputStream(binary));
+            module = Parser.builder().withValidation(validate).build()
+                    .parse(() -> new ByteArrayInputStream(binary));
         } catch (ChicoryException e) {
             throw new LoadException(name + ": invalid module: " + oneLine(e.getMessage()));
-        } catch (RuntimeException e) {
-            // The parser reports truncated input with index and buffer exceptions.
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            // The parser reports truncated input with index and buffer exceptions, some malformed
+            // code with its own assertions (when they are enabled), deep nesting by overflowing.
             throw new LoadException(name + ": invalid module: truncated or malformed binary");
         }
+        String badName = Utf8Names.firstInvalid(binary);
+        if (badName != null) {
+            throw new LoadException(name + ": invalid module: " + badName);
+        }
+        return module;
     }
 
     static String oneLine(String message) {

@@ -22,6 +22,7 @@ public final class SchedulingMemory implements Memory {
     private final GuestThreads threads;
     private boolean initialized;
     private boolean quiet;
+    private int pointAddress = -1;
 
     public SchedulingMemory(MemoryLimits limits, GuestThreads threads) {
         this.bytes = new SparseBytes(limits);
@@ -36,10 +37,21 @@ public final class SchedulingMemory implements Memory {
         this.quiet = quiet;
     }
 
-    private void point() {
+    private void point(int addr) {
         if (!quiet) {
+            pointAddress = addr;
             threads.schedulingPoint();
         }
+    }
+
+    /**
+     * The address of the atomic operation at the current scheduling point, once: -1 for a fence,
+     * or when the scheduling point is not this memory's (a host call's).
+     */
+    public int takePointAddress() {
+        int address = pointAddress;
+        pointAddress = -1;
+        return address;
     }
 
     // ---- lifecycle ------------------------------------------------------------------------
@@ -107,7 +119,7 @@ public final class SchedulingMemory implements Memory {
     @Override
     public int atomicWait(int addr, int expected, long timeout) {
         requireShared();
-        point();
+        point(addr);
         if (bytes.readInt(addr) != expected) {
             return 1;
         }
@@ -117,7 +129,7 @@ public final class SchedulingMemory implements Memory {
     @Override
     public int atomicWait(int addr, long expected, long timeout) {
         requireShared();
-        point();
+        point(addr);
         if (bytes.readLong(addr) != expected) {
             return 1;
         }
@@ -138,7 +150,7 @@ public final class SchedulingMemory implements Memory {
         if (!shared()) {
             return 0;
         }
-        point();
+        point(addr);
         return threads.wake(Integer.toUnsignedLong(addr), maxThreads);
     }
 
@@ -150,7 +162,7 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public void atomicFence() {
-        point();
+        point(-1);
     }
 
     @Override
@@ -181,49 +193,49 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public int atomicReadInt(int addr) {
-        point();
+        point(addr);
         return bytes.readInt(addr);
     }
 
     @Override
     public long atomicReadLong(int addr) {
-        point();
+        point(addr);
         return bytes.readLong(addr);
     }
 
     @Override
     public short atomicReadShort(int addr) {
-        point();
+        point(addr);
         return bytes.readShort(addr);
     }
 
     @Override
     public byte atomicReadByte(int addr) {
-        point();
+        point(addr);
         return bytes.read(addr);
     }
 
     @Override
     public void atomicWriteInt(int addr, int value) {
-        point();
+        point(addr);
         bytes.writeI32(addr, value);
     }
 
     @Override
     public void atomicWriteLong(int addr, long value) {
-        point();
+        point(addr);
         bytes.writeLong(addr, value);
     }
 
     @Override
     public void atomicWriteShort(int addr, short value) {
-        point();
+        point(addr);
         bytes.writeShort(addr, value);
     }
 
     @Override
     public void atomicWriteByte(int addr, byte value) {
-        point();
+        point(addr);
         bytes.writeByte(addr, value);
     }
 
@@ -237,37 +249,37 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public int atomicAddInt(int addr, int delta) {
-        point();
+        point(addr);
         return rmwInt(addr, bytes.readInt(addr) + delta);
     }
 
     @Override
     public int atomicAndInt(int addr, int mask) {
-        point();
+        point(addr);
         return rmwInt(addr, bytes.readInt(addr) & mask);
     }
 
     @Override
     public int atomicOrInt(int addr, int mask) {
-        point();
+        point(addr);
         return rmwInt(addr, bytes.readInt(addr) | mask);
     }
 
     @Override
     public int atomicXorInt(int addr, int mask) {
-        point();
+        point(addr);
         return rmwInt(addr, bytes.readInt(addr) ^ mask);
     }
 
     @Override
     public int atomicXchgInt(int addr, int value) {
-        point();
+        point(addr);
         return rmwInt(addr, value);
     }
 
     @Override
     public int atomicCmpxchgInt(int addr, int expected, int replacement) {
-        point();
+        point(addr);
         int old = bytes.readInt(addr);
         if (old == expected) {
             bytes.writeI32(addr, replacement);
@@ -285,37 +297,37 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public long atomicAddLong(int addr, long delta) {
-        point();
+        point(addr);
         return rmwLong(addr, bytes.readLong(addr) + delta);
     }
 
     @Override
     public long atomicAndLong(int addr, long mask) {
-        point();
+        point(addr);
         return rmwLong(addr, bytes.readLong(addr) & mask);
     }
 
     @Override
     public long atomicOrLong(int addr, long mask) {
-        point();
+        point(addr);
         return rmwLong(addr, bytes.readLong(addr) | mask);
     }
 
     @Override
     public long atomicXorLong(int addr, long mask) {
-        point();
+        point(addr);
         return rmwLong(addr, bytes.readLong(addr) ^ mask);
     }
 
     @Override
     public long atomicXchgLong(int addr, long value) {
-        point();
+        point(addr);
         return rmwLong(addr, value);
     }
 
     @Override
     public long atomicCmpxchgLong(int addr, long expected, long replacement) {
-        point();
+        point(addr);
         long old = bytes.readLong(addr);
         if (old == expected) {
             bytes.writeLong(addr, replacement);
@@ -333,37 +345,37 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public short atomicAddShort(int addr, short delta) {
-        point();
+        point(addr);
         return rmwShort(addr, bytes.readShort(addr) + delta);
     }
 
     @Override
     public short atomicAndShort(int addr, short mask) {
-        point();
+        point(addr);
         return rmwShort(addr, bytes.readShort(addr) & mask);
     }
 
     @Override
     public short atomicOrShort(int addr, short mask) {
-        point();
+        point(addr);
         return rmwShort(addr, bytes.readShort(addr) | mask);
     }
 
     @Override
     public short atomicXorShort(int addr, short mask) {
-        point();
+        point(addr);
         return rmwShort(addr, bytes.readShort(addr) ^ mask);
     }
 
     @Override
     public short atomicXchgShort(int addr, short value) {
-        point();
+        point(addr);
         return rmwShort(addr, value);
     }
 
     @Override
     public short atomicCmpxchgShort(int addr, short expected, short replacement) {
-        point();
+        point(addr);
         short old = bytes.readShort(addr);
         if (old == expected) {
             bytes.writeShort(addr, replacement);
@@ -381,37 +393,37 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public byte atomicAddByte(int addr, byte delta) {
-        point();
+        point(addr);
         return rmwByte(addr, bytes.read(addr) + delta);
     }
 
     @Override
     public byte atomicAndByte(int addr, byte mask) {
-        point();
+        point(addr);
         return rmwByte(addr, bytes.read(addr) & mask);
     }
 
     @Override
     public byte atomicOrByte(int addr, byte mask) {
-        point();
+        point(addr);
         return rmwByte(addr, bytes.read(addr) | mask);
     }
 
     @Override
     public byte atomicXorByte(int addr, byte mask) {
-        point();
+        point(addr);
         return rmwByte(addr, bytes.read(addr) ^ mask);
     }
 
     @Override
     public byte atomicXchgByte(int addr, byte value) {
-        point();
+        point(addr);
         return rmwByte(addr, value);
     }
 
     @Override
     public byte atomicCmpxchgByte(int addr, byte expected, byte replacement) {
-        point();
+        point(addr);
         byte old = bytes.read(addr);
         if (old == expected) {
             bytes.writeByte(addr, replacement);

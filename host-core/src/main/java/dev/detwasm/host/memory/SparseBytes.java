@@ -66,7 +66,7 @@ final class SparseBytes {
     }
 
     int maximumPages() {
-        return Math.min(limits.maximumPages(), Memory.RUNTIME_MAX_PAGES);
+        return limits.maximumPages();
     }
 
     boolean shared() {
@@ -132,7 +132,7 @@ final class SparseBytes {
 
     byte read(int addr) {
         try {
-            return chunks[addr >>> SHIFT][addr & MASK];
+            return chunks[addr >> SHIFT][addr & MASK];
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 1);
         }
@@ -140,7 +140,7 @@ final class SparseBytes {
 
     void writeByte(int addr, byte value) {
         try {
-            writable(addr >>> SHIFT)[addr & MASK] = value;
+            writable(addr >> SHIFT)[addr & MASK] = value;
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 1);
         }
@@ -152,7 +152,7 @@ final class SparseBytes {
             return (short) (read(addr) & 0xFF | (read(addr + 1) & 0xFF) << 8);
         }
         try {
-            return (short) SHORTS.get(chunks[addr >>> SHIFT], offset);
+            return (short) SHORTS.get(chunks[addr >> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 2);
         }
@@ -167,7 +167,7 @@ final class SparseBytes {
             return;
         }
         try {
-            SHORTS.set(writable(addr >>> SHIFT), offset, value);
+            SHORTS.set(writable(addr >> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 2);
         }
@@ -179,7 +179,7 @@ final class SparseBytes {
             return readShort(addr) & 0xFFFF | readShort(addr + 2) << 16;
         }
         try {
-            return (int) INTS.get(chunks[addr >>> SHIFT], offset);
+            return (int) INTS.get(chunks[addr >> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 4);
         }
@@ -194,7 +194,7 @@ final class SparseBytes {
             return;
         }
         try {
-            INTS.set(writable(addr >>> SHIFT), offset, value);
+            INTS.set(writable(addr >> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 4);
         }
@@ -206,7 +206,7 @@ final class SparseBytes {
             return readInt(addr) & 0xFFFF_FFFFL | (long) readInt(addr + 4) << 32;
         }
         try {
-            return (long) LONGS.get(chunks[addr >>> SHIFT], offset);
+            return (long) LONGS.get(chunks[addr >> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 8);
         }
@@ -221,7 +221,7 @@ final class SparseBytes {
             return;
         }
         try {
-            LONGS.set(writable(addr >>> SHIFT), offset, value);
+            LONGS.set(writable(addr >> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 8);
         }
@@ -269,7 +269,7 @@ final class SparseBytes {
 
     /** Copies {@code size} bytes as if through a temporary buffer (the ranges may overlap). */
     void copy(int dest, int src, int size) {
-        int limit = size();
+        long limit = size();
         checkBounds(dest, size, limit, WasmRuntimeException::new);
         checkBounds(src, size, limit, WasmRuntimeException::new);
         boolean backward = dest > src && dest < src + size;
@@ -316,13 +316,19 @@ final class SparseBytes {
         return chunk;
     }
 
-    private int size() {
-        return pages * Memory.PAGE_SIZE;
+    /** In bytes: up to 4 GiB, so a long. */
+    private long size() {
+        return (long) pages * Memory.PAGE_SIZE;
     }
 
+    /**
+     * Chicory hands addresses over as ints and both engines trap before passing one of 2 GiB or
+     * more (see docs/upstream.md), so a negative address is out of bounds here too, whatever the
+     * memory's size: both engines then agree on every access.
+     */
     private static void checkBounds(
-            int addr, int size, int limit, Function<String, ChicoryException> exception) {
-        if (addr < 0 || size < 0 || addr > limit || (size > 0 && addr + size > limit)) {
+            int addr, int size, long limit, Function<String, ChicoryException> exception) {
+        if (addr < 0 || size < 0 || (long) addr + size > limit) {
             throw exception.apply(outOfBoundsMessage(addr, limit, size));
         }
     }
@@ -334,7 +340,7 @@ final class SparseBytes {
         return e;
     }
 
-    private static String outOfBoundsMessage(int addr, int limit, int size) {
+    private static String outOfBoundsMessage(int addr, long limit, int size) {
         return "out of bounds memory access: attempted to access address: " + addr
                 + " but limit is: " + limit + " and size: " + size;
     }
