@@ -210,12 +210,10 @@ public final class RunOptions {
      */
     Program load(ProgramLoader loader) throws LoadException {
         ProgramLoader chosen = noCache ? loader.withoutCache() : loader;
-        return (warnInterpreted ? chosen.warningInterpretedFunctions() : chosen).load(moduleFile());
-    }
-
-    /** The file to load: MODULE, or the bundled interpreter under --python. */
-    Path moduleFile() {
-        return python ? pythonScript().interpreter() : module;
+        if (warnInterpreted) {
+            chosen = chosen.warningInterpretedFunctions();
+        }
+        return python ? pythonScript().load(chosen) : chosen.load(module);
     }
 
     /**
@@ -227,8 +225,8 @@ public final class RunOptions {
     }
 
     /**
-     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
-     * under --python, the interpreter's run of the script.
+     * The run of what {@link #load} loads that {@code config} (from {@link #toConfig}) stands
+     * for: under --python, the interpreter's run of the script.
      */
     RunConfig moduleRun(RunConfig config) {
         return python ? pythonScript().interpreterRun(config) : config;
