@@ -1,6 +1,7 @@
 # Files: the mounted directory lists in byte order of the names (os.listdir leaves out . and
 # ..); writes land in the run's in-memory overlay, which later reads see and the host never
 # does. Mounted with --dir files/list::/data.
+import errno
 import os
 
 print("listdir:", os.listdir("/data"))
@@ -23,4 +24,4 @@ print("size:", os.path.getsize("/data/new.txt"), "exists a:", os.path.exists("/d
 try:
     open("/data/missing.txt")
 except FileNotFoundError as e:
-    print("missing:", e.errno, e.strerror)
+    print("missing:", errno.errorcode[e.errno], e.strerror)

@@ -54,17 +54,17 @@ tasks = queue.Queue()
 results = queue.Queue()
 
 
-def work(name):
+def work():
     while True:
         task = tasks.get()
         if task is None:
             tasks.task_done()
             return
-        results.put((task, task * task, name))
+        results.put((task, task * task))
         tasks.task_done()
 
 
-pool = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(3)]
+pool = [threading.Thread(target=work) for _ in range(3)]
 for t in pool:
     t.start()
 for n in range(9):
@@ -75,6 +75,5 @@ tasks.join()
 for t in pool:
     t.join()
 done = sorted(results.get() for _ in range(9))
-print("squares:", [square for _, square, _ in done])
-print("all workers used:", sorted({name for _, _, name in done}))
+print("squares:", [square for _, square in done])
 print("threads left:", threading.active_count())

@@ -4,6 +4,7 @@ import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.decide.FifoPolicy;
@@ -34,15 +35,28 @@ public final class Runs {
     /** Runs with the given scheduler instead of {@link OneThread}. */
     public Runs(Program program, Engine engine, GuestThreadsFactory threads)
             throws LoadException {
-        this.runner = new Runner(Set.of(new BenchHost()), threads);
+        this(
+                new Runner(Set.of(new BenchHost()), threads),
+                program,
+                RunConfig.builder().engine(engine).build());
+    }
+
+    /**
+     * Runs {@code program} with {@code config} through {@code runner}; also rewrites and
+     * compiles it as those runs need, so that no run pays for it.
+     */
+    public Runs(Runner runner, Program program, RunConfig config) throws LoadException {
+        this.runner = runner;
         this.program = program;
-        this.config = RunConfig.builder().engine(engine).build();
-        program.machineFactory(engine);
+        this.config = config;
+        runner.prepare(program, config, RunDeadline.none()).machineFactory(config.engine());
     }
 
     /** One whole run: link, instantiate, {@code _start}, collect the result. */
     public RunResult once() throws LoadException {
-        return runner.run(program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false);
+        return runner.run(
+                program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false,
+                RunDeadline.none());
     }
 
     /** One run's {@code bench.result}, checked against what it must be. */

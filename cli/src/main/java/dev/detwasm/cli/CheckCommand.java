@@ -225,7 +225,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = options.toConfig(streams.in()).build();
+        RunConfig config =
+                options.toConfig(streams.in())
+                        .maxSteps(options.maxSteps(CheckSettings.DEFAULT_MAX_STEPS))
+                        .build();
         reportFile("--report", jsonFile, "out.json");
         reportFile("--junit", junitFile, "out.xml");
         MinimizeBudget budget;

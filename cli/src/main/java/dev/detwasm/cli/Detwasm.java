@@ -26,12 +26,18 @@ import picocli.CommandLine.Command;
             "The seed's flat form is accepted too: detwasm MODULE [--env K=V] [--trace-wasi]"
                     + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
         },
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            CheckCommand.class,
+            TransformCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  detwasm run --dir data::/data prog.wasm",
             "  detwasm check --strategy pct --max-runs 5000 racy.wasm",
-            "  detwasm run --explain --trace '0*4,1' racy.wasm"
+            "  detwasm run --explain --trace '0*4,1' racy.wasm",
+            "  detwasm transform --pass fuel prog.wasm prog.fuel.wasm"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,6 +2,9 @@ package dev.detwasm.cli;
 
 import dev.detwasm.host.Mount;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.load.LoadException;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.HostError;
 import java.io.IOException;
@@ -56,9 +59,17 @@ final class PythonScript {
         return new PythonScript(home(), script);
     }
 
-    /** The interpreter module. */
-    Path interpreter() {
-        return home.resolve("python.wasm");
+    /**
+     * The interpreter, loaded with {@code loader} and named for the script, so that reports say
+     * {@code check NAME.py}.
+     */
+    Program load(ProgramLoader loader) throws LoadException {
+        Path interpreter = home.resolve("python.wasm");
+        try {
+            return loader.load(script.getFileName().toString(), Files.readAllBytes(interpreter));
+        } catch (IOException e) {
+            throw new LoadException(interpreter + ": cannot read: " + e.getMessage());
+        }
     }
 
     /** The script's path in the guest: {@code sys.argv[0]}. */

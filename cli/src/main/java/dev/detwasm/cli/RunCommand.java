@@ -98,7 +98,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoadException, IOException {
-        RunConfig config = replay.applyTo(options.toConfig(streams.in())).build();
+        RunConfig config =
+                replay.applyTo(options.toConfig(streams.in()))
+                        .maxSteps(options.maxSteps(0))
+                        .build();
         Sandbox sandbox = options.sandbox(config, loader, injector).build();
         RunResult result;
         if (verify && explain) {

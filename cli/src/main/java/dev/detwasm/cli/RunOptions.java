@@ -6,6 +6,7 @@ import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -100,6 +101,32 @@ public final class RunOptions {
     int keepOutput = GuestOutput.DEFAULT_KEEP;
 
     @Option(
+            names = "--max-steps",
+            paramLabel = "N|none",
+            converter = StepsConverter.class,
+            description = "Step budget of a run: after N steps (wasm instructions of the module,"
+                    + " all threads together) the run stops at the next function entry or loop"
+                    + " header, exit 72, naming the thread and function. Default: none for run,"
+                    + " 100000000 per run for check.")
+    Long maxSteps;
+
+    @Option(
+            names = "--preempt-every",
+            paramLabel = "K",
+            converter = StepsConverter.class,
+            description = "Make a scheduling point every K steps of the running thread, so"
+                    + " threads that spin on plain memory can be interleaved (default: none).")
+    long preemptEvery;
+
+    @Option(
+            names = "--preempt-at",
+            paramLabel = "sync|memory",
+            description = "Where threads may switch: sync (default) at atomics, wait/notify,"
+                    + " spawn/exit, yields, sleeps and selects; memory also at every plain load"
+                    + " and store that may touch shared memory (not the thread's own stack).")
+    PreemptAt preemptAt = PreemptAt.SYNC;
+
+    @Option(
             names = "--plugin",
             paramLabel = "PATH.jar",
             description = "Load the Guice modules this jar lists in META-INF/services/"
@@ -183,12 +210,10 @@ public final class RunOptions {
      */
     Program load(ProgramLoader loader) throws LoadException {
         ProgramLoader chosen = noCache ? loader.withoutCache() : loader;
-        return (warnInterpreted ? chosen.warningInterpretedFunctions() : chosen).load(moduleFile());
-    }
-
-    /** The file to load: MODULE, or the bundled interpreter under --python. */
-    Path moduleFile() {
-        return python ? pythonScript().interpreter() : module;
+        if (warnInterpreted) {
+            chosen = chosen.warningInterpretedFunctions();
+        }
+        return python ? pythonScript().load(chosen) : chosen.load(module);
     }
 
     /**
@@ -200,8 +225,8 @@ public final class RunOptions {
     }
 
     /**
-     * The run of {@link #moduleFile()} that {@code config} (from {@link #toConfig}) stands for:
-     * under --python, the interpreter's run of the script.
+     * The run of what {@link #load} loads that {@code config} (from {@link #toConfig}) stands
+     * for: under --python, the interpreter's run of the script.
      */
     RunConfig moduleRun(RunConfig config) {
         return python ? pythonScript().interpreterRun(config) : config;
@@ -234,8 +259,15 @@ public final class RunOptions {
                 .mounts(mounts())
                 .stdin(stdinBytes(stdin))
                 .seed(seed)
+                .preemptEvery(preemptEvery)
+                .preemptAt(preemptAt)
                 .maxMemoryPages(maxMemoryPages)
                 .keepOutput(keepOutput);
+    }
+
+    /** The step budget {@code --max-steps} gives, or {@code commandDefault}; 0 for none. */
+    long maxSteps(long commandDefault) {
+        return maxSteps == null ? commandDefault : maxSteps;
     }
 
     private Map<String, String> environment() {

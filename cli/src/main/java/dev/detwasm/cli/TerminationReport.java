@@ -22,6 +22,7 @@ final class TerminationReport {
                     case STEP_BUDGET -> "step budget exhausted in thread " + t.thread()
                             + (t.message().isEmpty() ? "" : ": " + t.message());
                     case HOST_ERROR -> t.message();
+                    case CUT_OFF -> "run cut off in thread " + t.thread() + ": " + t.message();
                 };
         if (line != null) {
             err.println("detwasm: " + line);

@@ -34,6 +34,7 @@ final class Run implements RunContext {
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
     private final ThreadBodies bodies;
+    private final DetwasmImports builtins;
     private final StepRecorder recorder;
     private ImportValues imports;
     private SchedulingMemory memory;
@@ -47,6 +48,7 @@ final class Run implements RunContext {
             GuestThreads threads,
             Decisions decisions,
             Function<Instance, Machine> machineFactory,
+            DetwasmImports builtins,
             StepRecorder recorder) {
         this.program = program;
         this.config = config;
@@ -56,6 +58,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
+        this.builtins = builtins;
         this.recorder = recorder;
         this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
     }
@@ -78,6 +81,7 @@ final class Run implements RunContext {
         bodies.guard(
                 () -> {
                     Instance instance = instantiate();
+                    builtins.threadStarted(instance, program);
                     if (recorder != null) {
                         recorder.register(0, instance);
                     }
@@ -106,9 +110,11 @@ final class Run implements RunContext {
                 threads.spawn(
                         () ->
                                 bodies.guard(
-                                        () ->
-                                                instance.export("wasi_thread_start")
-                                                        .apply(threads.currentThread(), startArg)));
+                                        () -> {
+                                            builtins.threadStarted(instance, program);
+                                            instance.export("wasi_thread_start")
+                                                    .apply(threads.currentThread(), startArg);
+                                        }));
         if (recorder != null) {
             recorder.register(id, instance);
         }

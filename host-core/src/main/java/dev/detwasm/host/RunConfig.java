@@ -26,7 +26,11 @@ import java.util.Set;
  * @param traceKinds the kinds of decision the trace lists ({@code --decisions}); decisions of
  *     other kinds are left to the policy, as if the trace did not exist for them
  * @param traceWasi log each WASI call to the diagnostics stream
- * @param maxSteps step budget per run; 0 for none
+ * @param maxSteps step budget per run (instructions of the original module, all threads
+ *     together); 0 for none
+ * @param preemptEvery a scheduling point every this many steps of the running thread; 0 for
+ *     none
+ * @param preemptAt which program points are scheduling points
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
  * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
  *     for its result (see {@link GuestOutput}); it does not change what the guest observes
@@ -44,6 +48,8 @@ public record RunConfig(
         Set<DecisionKind> traceKinds,
         boolean traceWasi,
         long maxSteps,
+        long preemptEvery,
+        PreemptAt preemptAt,
         int maxMemoryPages,
         int keepOutput) {
 
@@ -64,9 +70,18 @@ public record RunConfig(
         EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
         kinds.addAll(traceKinds);
         traceKinds = Collections.unmodifiableSet(kinds);
+        Objects.requireNonNull(preemptAt, "preemptAt");
+        if (maxSteps < 0 || preemptEvery < 0) {
+            throw new IllegalArgumentException("step counts must not be negative");
+        }
         if (keepOutput < 0) {
             throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
         }
+    }
+
+    /** Whether runs count their steps: the {@code fuel} pass is needed. */
+    public boolean countsSteps() {
+        return maxSteps > 0 || preemptEvery > 0;
     }
 
     @Override
@@ -94,6 +109,8 @@ public record RunConfig(
         b.traceKinds.addAll(traceKinds);
         b.traceWasi = traceWasi;
         b.maxSteps = maxSteps;
+        b.preemptEvery = preemptEvery;
+        b.preemptAt = preemptAt;
         b.maxMemoryPages = maxMemoryPages;
         b.keepOutput = keepOutput;
         return b;
@@ -113,6 +130,8 @@ public record RunConfig(
         private Set<DecisionKind> traceKinds = EnumSet.allOf(DecisionKind.class);
         private boolean traceWasi;
         private long maxSteps;
+        private long preemptEvery;
+        private PreemptAt preemptAt = PreemptAt.SYNC;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
         private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
@@ -189,6 +208,16 @@ public record RunConfig(
             return this;
         }
 
+        public Builder preemptEvery(long preemptEvery) {
+            this.preemptEvery = preemptEvery;
+            return this;
+        }
+
+        public Builder preemptAt(PreemptAt preemptAt) {
+            this.preemptAt = preemptAt;
+            return this;
+        }
+
         public Builder maxMemoryPages(int maxMemoryPages) {
             this.maxMemoryPages = maxMemoryPages;
             return this;
@@ -202,7 +231,7 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceKinds,
-                    traceWasi, maxSteps, maxMemoryPages, keepOutput);
+                    traceWasi, maxSteps, preemptEvery, preemptAt, maxMemoryPages, keepOutput);
         }
     }
 }

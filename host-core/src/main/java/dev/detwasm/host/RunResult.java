@@ -15,6 +15,10 @@ import java.util.List;
  * @param decisionKinds the kind of each entry of {@code trace}
  * @param trapFunction the wasm function a trap happened in, where the engine tells (AOT does,
  *     the interpreter does not); empty otherwise. Not part of the deterministic result.
+ * @param steps the steps all threads took, as the {@code fuel} pass counts them (instructions
+ *     of the original module, up to each thread's last fuel check); 0 when it was not applied
+ * @param accessPoints the plain-access points of all threads (the {@code shared-access}
+ *     pass's), up to each thread's last call into the scheduler; 0 when it was not applied
  */
 public record RunResult(
         Termination termination,
@@ -23,7 +27,9 @@ public record RunResult(
         List<String> events,
         List<Integer> trace,
         List<DecisionKind> decisionKinds,
-        String trapFunction) {
+        String trapFunction,
+        long steps,
+        long accessPoints) {
 
     /** The first bytes of the guest's stdout: all of it unless it was longer than was kept. */
     public byte[] stdout() {

@@ -7,8 +7,8 @@ import dev.detwasm.host.spi.ThreadKilled;
 
 /**
  * Runs a guest thread's code and turns however it stops into the program's {@link
- * Termination}: proc_exit, a trap (any Chicory or JVM failure inside guest code), or a host
- * error. No exception from guest code escapes to the scheduler.
+ * Termination}: proc_exit, a trap (any Chicory or JVM failure inside guest code), a host
+ * error, or an ending a host function decided (step budget, cut off). No exception from guest code escapes to the scheduler.
  */
 final class ThreadBodies {
     private final GuestThreads threads;
@@ -46,7 +46,9 @@ final class ThreadBodies {
     private void onFailure(RuntimeException e) {
         int thread = threads.currentThread();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof GuestExit exit) {
+            if (t instanceof HostEnding ending) {
+                end(ending.termination());
+            } else if (t instanceof GuestExit exit) {
                 end(Termination.exit(thread, exit.exitCode()));
             } else if (t instanceof HostError host) {
                 end(Termination.hostError(thread, host.exitCode(), host.getMessage()));
@@ -63,7 +65,7 @@ final class ThreadBodies {
             events.add(
                     termination.thread(),
                     "end",
-                    termination.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    termination.kind().cliName()
                             + " "
                             + termination.exitCode()
                             + (termination.message().isEmpty() ? "" : " " + termination.message()));

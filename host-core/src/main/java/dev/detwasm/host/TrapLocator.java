@@ -1,7 +1,6 @@
 package dev.detwasm.host;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.NameCustomSection;
 
 /**
  * Finds the wasm function a trap happened in. Chicory's AOT compiler turns function {@code N}
@@ -11,10 +10,10 @@ import com.dylibso.chicory.wasm.types.NameCustomSection;
 final class TrapLocator {
     private static final String PREFIX = "func_";
 
-    private final WasmModule module;
+    private final FunctionNames names;
 
     TrapLocator(WasmModule module) {
-        this.module = module;
+        this.names = new FunctionNames(module);
     }
 
     /** {@code "$name (function N)"}, {@code "function N"}, or empty when unknown. */
@@ -24,17 +23,11 @@ final class TrapLocator {
                 String method = frame.getMethodName();
                 if (method.startsWith(PREFIX) && isDigits(method, PREFIX.length())) {
                     int index = Integer.parseInt(method.substring(PREFIX.length()));
-                    return describe(index);
+                    return names.describe(index);
                 }
             }
         }
         return "";
-    }
-
-    private String describe(int index) {
-        NameCustomSection names = module.nameSection();
-        String name = names == null ? null : names.nameOfFunction(index);
-        return name == null ? "function " + index : name + " (function " + index + ")";
     }
 
     private static boolean isDigits(String s, int from) {

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param frontier how many runs the strategy knew were left when it stopped, or {@link
  *     Strategy#UNKNOWN}
  * @param elapsed the wall-clock time the exploration took
+ * @param cutOff whether the time limit stopped a run that was still going (it is not counted)
  */
 public record CheckReport(
         String module,
@@ -44,7 +45,8 @@ public record CheckReport(
         List<SiteDeclaration> unreachedDeclarations,
         Set<Bound> bounds,
         long frontier,
-        Duration elapsed) {
+        Duration elapsed,
+        boolean cutOff) {
 
     public CheckReport {
         outcomes = List.copyOf(outcomes);

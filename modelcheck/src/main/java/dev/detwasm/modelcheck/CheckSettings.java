@@ -52,6 +52,12 @@ public record CheckSettings(
      */
     public static final long DEFAULT_MAX_DECISIONS = 10_000;
     public static final long DEFAULT_PREEMPTION_BOUND = 2;
+    /**
+     * The step budget of each run unless {@code --max-steps} says otherwise, so that a check
+     * never hangs on a runaway guest (and a run can look at the time limit): about a second of
+     * compiled code.
+     */
+    public static final long DEFAULT_MAX_STEPS = 100_000_000;
 
     public CheckSettings {
         Objects.requireNonNull(strategy, "strategy");

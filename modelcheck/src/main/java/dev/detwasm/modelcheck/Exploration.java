@@ -13,8 +13,11 @@ import java.util.Set;
  * @param frontier how many runs the strategy knew were left unexplored when it stopped (each
  *     one it had planned but not made), or {@link Strategy#UNKNOWN} when it cannot tell
  * @param elapsed the wall-clock time it took
+ * @param cutOff whether a run was still going when the time limit passed and was stopped; it
+ *     is not among the runs
  */
-public record Exploration(long runs, Set<Bound> bounds, long frontier, Duration elapsed) {
+public record Exploration(
+        long runs, Set<Bound> bounds, long frontier, Duration elapsed, boolean cutOff) {
 
     public Exploration {
         EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);

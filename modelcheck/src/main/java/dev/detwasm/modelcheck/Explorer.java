@@ -96,6 +96,7 @@ public final class Explorer {
         private final Set<Bound> bounds = EnumSet.noneOf(Bound.class);
         private long runs;
         private long failures;
+        private boolean cutOff;
         private boolean finished;
         private Throwable error;
 
@@ -144,6 +145,7 @@ public final class Explorer {
                 try {
                     running.remove(plan);
                     made.put(plan, result);
+                    cutOff |= result.outcome().cutOff();
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -181,6 +183,10 @@ public final class Explorer {
                 } else {
                     Made result = made.remove(next.get(0));
                     if (result == null) {
+                        return;
+                    }
+                    if (result.outcome().cutOff()) {
+                        stop(Bound.TIME_LIMIT);
                         return;
                     }
                     report(result);
@@ -247,7 +253,7 @@ public final class Explorer {
             if (error != null) {
                 throw new IllegalStateException(error);
             }
-            return new Exploration(runs, bounds, strategy.frontier(), elapsed());
+            return new Exploration(runs, bounds, strategy.frontier(), elapsed(), cutOff);
         }
     }
 }

@@ -55,7 +55,7 @@ public record FailingRun(
 
     /** The name reports give a kind of ending. */
     static String kindName(Termination.Kind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return kind.cliName();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
@@ -10,6 +11,7 @@ import dev.detwasm.host.explain.ExplainedRun;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -44,12 +46,19 @@ public final class FindingExplainer {
                         .minimize(failure.trace(), failure.termination(), budget);
         // a minimized trace lists every decision of the run, of every kind
         Set<DecisionKind> every = EnumSet.allOf(DecisionKind.class);
-        RunConfig replay = config.toBuilder()
-                .trace(minimized.trace()).traceKinds(every).traceWasi(false).build();
+        RunConfig.Builder replay =
+                config.toBuilder().trace(minimized.trace()).traceKinds(every).traceWasi(false);
+        if (failure.termination().kind() != Termination.Kind.STEP_BUDGET
+                && config.preemptEvery() == 0
+                && config.preemptAt() == PreemptAt.SYNC) {
+            // The budget adds no decisions and the run ends within it: replay the module as
+            // built, so the explanation has its source lines (the fuel pass moves code).
+            replay.maxSteps(0);
+        }
         ExplainedRun explained =
                 runner.explain(
                         program,
-                        replay,
+                        replay.build(),
                         GuestOutput.captured(),
                         new PrintStream(OutputStream.nullOutputStream()),
                         new ReplayTrace(minimized.trace(), every, new FifoPolicy()));

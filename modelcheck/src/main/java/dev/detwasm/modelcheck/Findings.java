@@ -110,7 +110,7 @@ public final class Findings implements Consumer<ExploredRun> {
         return new CheckReport(
                 module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
                 signatures.size(), failing, reached, unreached, exploration.bounds(),
-                exploration.frontier(), exploration.elapsed());
+                exploration.frontier(), exploration.elapsed(), exploration.cutOff());
     }
 
     /** Runs with the same ending and stdout. */

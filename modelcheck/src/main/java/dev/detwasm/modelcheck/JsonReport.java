@@ -44,6 +44,7 @@ public final class JsonReport {
         root.put("distinct_outcomes", report.distinctOutcomes());
         root.put("distinct_failures", report.distinctFailures());
         root.put("exhaustive", report.exhaustive());
+        root.put("cut_off", report.cutOff());
         ArrayNode bounds = root.putArray("bounded_by");
         for (Bound b : report.bounds()) {
             bounds.add(b.cliName());

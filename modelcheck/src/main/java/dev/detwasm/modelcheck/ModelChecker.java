@@ -1,6 +1,7 @@
 package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -27,6 +28,8 @@ public final class ModelChecker {
 
     /**
      * Explores {@code program} run with {@code config} (its schedule policy and trace aside).
+     * With a time limit, runs still going when it passes are cut off (the {@code fuel} pass
+     * lets them look at the clock).
      *
      * @param reproduction makes the command that reproduces a failing run
      * @throws IllegalArgumentException when the strategy is unknown or a {@code --must-reach}
@@ -42,11 +45,17 @@ public final class ModelChecker {
             throws LoadException {
         return explore(
                 program.name(),
-                new ProgramExecutor(runner, program, config),
+                new ProgramExecutor(runner, program, config, deadline(settings)),
                 config.seed(),
                 settings,
                 reproduction,
                 progress);
+    }
+
+    private static RunDeadline deadline(CheckSettings settings) {
+        return settings.timeLimit().isZero()
+                ? RunDeadline.none()
+                : RunDeadline.at(System.nanoTime() + settings.timeLimit().toNanos());
     }
 
     /** Explores the runs {@code executor} makes; {@link #check} with any executor. */

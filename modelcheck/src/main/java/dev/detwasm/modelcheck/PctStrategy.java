@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -92,8 +93,11 @@ public final class PctStrategy implements Strategy {
      */
     private static final class Priorities implements Chooser {
         private final SplittableRandom random;
-        /** Schedule step (from 1) to the priority the running thread drops to there. */
-        private final Map<Integer, Integer> changePoints = new HashMap<>();
+        /**
+         * Schedule step (from 1) to the priority the running thread drops to there; a change
+         * point leaves once it is applied.
+         */
+        private final TreeMap<Integer, Integer> changePoints = new TreeMap<>();
         /** Threads by initial priority, highest first. */
         private final List<Integer> ranking = new ArrayList<>();
         /** Each thread's index in {@link #ranking}, by thread id; -1 before it shows up. */
@@ -126,10 +130,12 @@ public final class PctStrategy implements Strategy {
             for (int thread : decision.candidates()) {
                 meet(thread);
             }
-            Integer drop = changePoints.get(scheduleSteps);
-            if (drop != null) {
+            // Change points that access points passed without asking apply at the next decision.
+            var due = changePoints.headMap(scheduleSteps, true);
+            for (int drop : due.values()) {
                 lowered.put(decision.thread(), drop);
             }
+            due.clear();
             int best = allowed[0];
             for (int option : allowed) {
                 if (higher(decision.candidates()[option], decision.candidates()[best])) {
@@ -137,6 +143,22 @@ public final class PctStrategy implements Strategy {
                 }
             }
             return best;
+        }
+
+        /**
+         * Between change points the highest-priority thread keeps running, so the access points
+         * before the next change point need not ask.
+         */
+        @Override
+        public int pointsUntilDecision(int thread) {
+            return changePoints.isEmpty()
+                    ? Integer.MAX_VALUE
+                    : Math.max(1, changePoints.firstKey() - scheduleSteps);
+        }
+
+        @Override
+        public void passed(long count) {
+            scheduleSteps += (int) count;
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
@@ -30,14 +31,18 @@ public final class ProgramExecutor implements RunExecutor {
     private final Program program;
     private final RunConfig config;
     private final boolean keepEvents;
+    private final RunDeadline deadline;
     private final PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
 
     /**
      * @param config the run options; its schedule policy and trace are not used (the explorer
      *     decides), nor is {@code --trace-wasi} (thousands of runs would flood the terminal)
+     * @param deadline when runs still going are cut off ({@code --time-limit})
      */
-    public ProgramExecutor(Runner runner, Program program, RunConfig config) {
+    public ProgramExecutor(
+            Runner runner, Program program, RunConfig config, RunDeadline deadline) {
         this.runner = runner;
+        this.deadline = deadline;
         this.program = program;
         this.config = config.toBuilder().trace(List.of()).traceWasi(false).build();
         this.keepEvents = program.importsFunction(MUST_REACH_MODULE, MUST_REACH_FUNCTION);
@@ -46,7 +51,9 @@ public final class ProgramExecutor implements RunExecutor {
     @Override
     public RunOutcome execute(DecisionSource source) throws LoadException {
         RunResult result =
-                runner.run(program, config, GuestOutput.captured(config.keepOutput()), silent, source, keepEvents);
+                runner.run(
+                        program, config, GuestOutput.captured(config.keepOutput()), silent, source,
+                        keepEvents, deadline);
         return RunOutcome.of(result, reachedSites(result.events()));
     }
 

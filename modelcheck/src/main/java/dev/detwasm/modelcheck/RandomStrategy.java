@@ -34,7 +34,37 @@ public final class RandomStrategy implements Strategy {
     }
 
     private static Chooser walk(SplittableRandom random) {
-        return point -> point.allowed()[random.nextInt(point.allowed().length)];
+        return new Walk(random);
+    }
+
+    /**
+     * One random walk. At plain-access points it asks only every so many points, a random
+     * number from 1 to twice a gap the run draws log-uniformly from 1 to {@value #MAX_GAP}:
+     * asking at every point would spend a preemption bound on the first few accesses, while
+     * gaps of every scale spread the switches over runs short and long.
+     */
+    private static final class Walk implements Chooser {
+        private static final int MAX_GAP = 4096;
+
+        private final SplittableRandom random;
+        private int gap;
+
+        Walk(SplittableRandom random) {
+            this.random = random;
+        }
+
+        @Override
+        public int choose(ChoicePoint point) {
+            return point.allowed()[random.nextInt(point.allowed().length)];
+        }
+
+        @Override
+        public int pointsUntilDecision(int thread) {
+            if (gap == 0) {
+                gap = 1 << random.nextInt(Integer.numberOfTrailingZeros(MAX_GAP) + 1);
+            }
+            return 1 + random.nextInt(2 * gap);
+        }
     }
 
     @Override

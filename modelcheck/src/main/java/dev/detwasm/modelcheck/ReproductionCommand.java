@@ -2,9 +2,11 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * The {@code detwasm run} command that makes one explored run again: the options of the
  * checked run (those that change what a run does; the explorer's own are left out) and the
- * run's whole trace, which decides every decision so no schedule policy is needed.
+ * run's whole trace, which decides every decision so no schedule policy is needed. The step
+ * budget is named only for a run that ran out of it: a run that ended before its budget ends
+ * the same way without one.
  *
  * <p>In the seed's form ({@link #seedForm}, for {@code detwasm MODULE --model-check}) it is
  * {@code detwasm MODULE [--env K=V]... --trace C1,C2 [ARGS]}, whose trace lists only the
@@ -87,10 +91,13 @@ public final class ReproductionCommand {
         return new ReproductionCommand(List.of(), List.of(), module, config, null, true);
     }
 
-    /** The command that makes {@code run} again: {@link #forTrace}, or the seed's form. */
+    /**
+     * The command that makes {@code run} again: {@link #forRun(Termination, List)}, or the
+     * seed's form.
+     */
     public String forRun(RunOutcome run) {
         if (!seedForm) {
-            return forTrace(run.trace());
+            return forRun(run.termination(), run.trace());
         }
         List<Integer> selects = new ArrayList<>();
         for (int i = 0; i < run.trace().size(); i++) {
@@ -107,26 +114,43 @@ public final class ReproductionCommand {
         if (argsLookLikeFlags()) {
             words.add("--");
         }
-        return command(words);
+        return line(words);
     }
 
     /**
      * The command that makes {@code run} again, given a prefix of its trace after which every
-     * choice is fifo's: {@link #forTrace} of the prefix, or the seed's form, which lists every
-     * select choice of the run.
+     * choice is fifo's: {@link #forRun(Termination, List)} with the prefix, or the seed's form,
+     * which lists every select choice of the run.
      */
     public String forRun(RunOutcome run, List<Integer> prefix) {
-        return seedForm ? forRun(run) : forTrace(prefix);
+        return seedForm ? forRun(run) : forRun(run.termination(), prefix);
     }
 
     /** The command that replays {@code trace}, ready to paste into a POSIX shell. */
     public String forTrace(List<Integer> trace) {
+        return command(trace, false);
+    }
+
+    /** The command that makes the run that ended with {@code ending} along {@code trace}. */
+    public String forRun(Termination ending, List<Integer> trace) {
+        return command(trace, ending.kind() == Termination.Kind.STEP_BUDGET);
+    }
+
+    private String command(List<Integer> trace, boolean withBudget) {
         List<String> words = new ArrayList<>(List.of("detwasm", "run"));
         words.addAll(hostOptions);
         options(words);
-        if (config.maxSteps() != 0) {
+        if (withBudget && config.maxSteps() != 0) {
             words.add("--max-steps");
             words.add(String.valueOf(config.maxSteps()));
+        }
+        if (config.preemptEvery() != 0) {
+            words.add("--preempt-every");
+            words.add(String.valueOf(config.preemptEvery()));
+        }
+        if (config.preemptAt() != PreemptAt.SYNC) {
+            words.add("--preempt-at");
+            words.add(config.preemptAt().cliName());
         }
         if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
             words.add("--max-memory");
@@ -145,7 +169,7 @@ public final class ReproductionCommand {
             words.add("--");
         }
         words.add(module);
-        return command(words);
+        return line(words);
     }
 
     /** The options both forms share: those of the run the flat form takes too. */
@@ -177,7 +201,7 @@ public final class ReproductionCommand {
     }
 
     /** {@code words}, then the guest's arguments, as one shell line. */
-    private String command(List<String> words) {
+    private String line(List<String> words) {
         words.addAll(config.args());
         String command = words.stream().map(ReproductionCommand::quote).collect(
                 Collectors.joining(" "));

@@ -1,6 +1,7 @@
 package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,11 +51,47 @@ public final class RunDriver implements DecisionSource {
         return choice;
     }
 
+    /**
+     * Asks the chooser, unless no access point could branch any more: past {@code
+     * --max-decisions}, or with the preemption bound used up (every option but 0 there is a
+     * preemption).
+     */
+    @Override
+    public int pointsUntilDecision(int thread) {
+        if (steps.size() >= branching.maxDecisions() || !preemptionsLeft()
+                || !branching.kinds().contains(DecisionKind.SCHEDULE)) {
+            return Integer.MAX_VALUE;
+        }
+        return chooser.pointsUntilDecision(thread);
+    }
+
+    /** Records the decisions passed without asking as the steps they were, each taking 0. */
+    @Override
+    public void passed(Decision decision, long count) {
+        if (!branching.kinds().contains(DecisionKind.SCHEDULE)) {
+            index += (int) count;
+            return;
+        }
+        for (long i = 0; i < count; i++) {
+            int at = index++;
+            if (steps.size() >= branching.maxDecisions()) {
+                cut = true;
+                continue;
+            }
+            steps.add(new Step(at, decision.kind(), allowed(decision), 0, preemptions,
+                    decision.isPreemption(1)));
+        }
+        chooser.passed(count);
+    }
+
+    private boolean preemptionsLeft() {
+        return branching.preemptionBound() == Branching.UNBOUNDED
+                || preemptions < branching.preemptionBound();
+    }
+
     private int[] allowed(Decision decision) {
         int options = decision.options();
-        boolean budgetLeft =
-                branching.preemptionBound() == Branching.UNBOUNDED
-                        || preemptions < branching.preemptionBound();
+        boolean budgetLeft = preemptionsLeft();
         int[] allowed = new int[options];
         int count = 0;
         for (int option = 0; option < options; option++) {

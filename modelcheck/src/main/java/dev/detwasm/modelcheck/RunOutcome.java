@@ -66,8 +66,14 @@ public record RunOutcome(
         return termination.exitCode();
     }
 
-    /** A run fails when it does not end by a guest exit with code 0. */
+    /** A run fails when it does not end by a guest exit with code 0, nor was cut off. */
     public boolean failed() {
-        return termination.kind() != Termination.Kind.EXIT || termination.exitCode() != 0;
+        return !cutOff()
+                && (termination.kind() != Termination.Kind.EXIT || termination.exitCode() != 0);
+    }
+
+    /** Whether the run was stopped by the time limit before it ended: it has no result. */
+    public boolean cutOff() {
+        return termination.kind() == Termination.Kind.CUT_OFF;
     }
 }

@@ -211,7 +211,8 @@ public final class TextReport {
             String value = report.settings().valueOf(b);
             bounds.add(value.isEmpty() ? b.cliName() : b.cliName() + " " + value);
         }
-        return "bounded by " + String.join(", ", bounds);
+        return "bounded by " + String.join(", ", bounds)
+                + (report.cutOff() ? " (the run going then was cut off, not counted)" : "");
     }
 
     private static String kinds(CheckSettings s) {

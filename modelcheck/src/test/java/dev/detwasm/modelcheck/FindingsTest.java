@@ -27,7 +27,7 @@ class FindingsTest {
         Findings findings = new Findings(reproduction);
         runs.forEach(findings);
         return findings.report("p.wasm", CheckSettings.builder().build(),
-                new Exploration(runs.size(), Set.of(), 0, Duration.ZERO));
+                new Exploration(runs.size(), Set.of(), 0, Duration.ZERO, false));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.Program;
@@ -158,7 +159,8 @@ class RealProgramsTest {
     @Test
     void dfsAndBfsMakeTheSameInterleavings() throws Exception {
         Program program = program("racy-counter.wat");
-        ProgramExecutor executor = new ProgramExecutor(runner, program, RunConfig.builder().build());
+        ProgramExecutor executor = new ProgramExecutor(
+                runner, program, RunConfig.builder().build(), RunDeadline.none());
         Branching branching = CheckSettings.builder().build().branching();
         Explorations dfs = Explorations.of(executor, new DfsStrategy(), branching, Limits.none());
         Explorations bfs = Explorations.of(executor, new BfsStrategy(), branching, Limits.none());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.Mount;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.spi.Termination;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ class ReproductionCommandTest {
                         .argv0("prog")
                         .seed(7)
                         .maxSteps(1000)
+                        .preemptEvery(50)
+                        .preemptAt(PreemptAt.MEMORY)
                         .maxMemoryPages(16)
                         .args(List.of("it's", "-v"))
                         .traceWasi(true)
@@ -53,9 +57,21 @@ class ReproductionCommandTest {
         assertEquals(
                 "detwasm run --engine interpreter --env 'GREETING=hello world' --env N=3"
                         + " --dir data::/data --argv0 prog --seed 7 --max-steps 1000"
-                        + " --max-memory 16 --stdin in.txt --trace 0,1 -- dir/m.wasm 'it'\\''s'"
-                        + " -v",
-                command.forTrace(List.of(0, 1)));
+                        + " --preempt-every 50 --preempt-at memory --max-memory 16"
+                        + " --stdin in.txt --trace 0,1 -- dir/m.wasm 'it'\\''s' -v",
+                command.forRun(Termination.stepBudget(0, "after 1001 steps"), List.of(0, 1)));
+    }
+
+    @Test
+    void theStepBudgetIsNamedOnlyForARunThatRanOutOfIt() {
+        RunConfig config = RunConfig.builder().maxSteps(1000).build();
+        ReproductionCommand command = new ReproductionCommand("m.wasm", config, null);
+        assertEquals(
+                "detwasm run --trace 1 m.wasm",
+                command.forRun(Termination.trap(0, "unreachable"), List.of(1)));
+        assertEquals(
+                "detwasm run --max-steps 1000 --trace 1 m.wasm",
+                command.forRun(Termination.stepBudget(0, "after 1001 steps"), List.of(1)));
     }
 
     @Test

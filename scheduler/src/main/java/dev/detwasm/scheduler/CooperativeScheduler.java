@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The cooperative scheduler of one run. Each guest thread has its own {@link Carrier}; exactly
@@ -124,9 +123,14 @@ public final class CooperativeScheduler implements GuestThreads {
 
     @Override
     public void schedulingPoint() {
+        schedulingPoint("");
+    }
+
+    @Override
+    public void schedulingPoint(String at) {
         enter();
         try {
-            pointOf(current);
+            pointOf(current, at);
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -162,7 +166,7 @@ public final class CooperativeScheduler implements GuestThreads {
                 events.add(me.id, "sleep", "until " + deadline);
             }
             if (deadline <= clock.now()) {
-                pointOf(me);
+                pointOf(me, "");
                 return;
             }
             me.state = GuestThread.State.SLEEPING;
@@ -245,17 +249,11 @@ public final class CooperativeScheduler implements GuestThreads {
     // ---- switching ------------------------------------------------------------------------------
 
     /** A point where {@code me}, which could go on, may be preempted. */
-    private void pointOf(GuestThread me) {
+    private void pointOf(GuestThread me, String at) {
         if (runQueue.isEmpty()) {
             return;
         }
-        int[] candidates = new int[runQueue.size() + 1];
-        candidates[0] = me.id;
-        int i = 1;
-        for (GuestThread thread : runQueue) {
-            candidates[i++] = thread.id;
-        }
-        int choice = decisions.choose(Decision.schedule(me.id, candidates));
+        int choice = decisions.choose(Decision.schedule(me.id, candidatesOf(me), at));
         if (choice == 0) {
             return;
         }
@@ -263,6 +261,29 @@ public final class CooperativeScheduler implements GuestThreads {
         me.state = GuestThread.State.RUNNABLE;
         runQueue.addLast(me);
         switchTo(next);
+    }
+
+    /** {@code me} first, then the run queue: who may run at a point of {@code me}. */
+    private int[] candidatesOf(GuestThread me) {
+        int[] candidates = new int[runQueue.size() + 1];
+        candidates[0] = me.id;
+        int i = 1;
+        for (GuestThread thread : runQueue) {
+            candidates[i++] = thread.id;
+        }
+        return candidates;
+    }
+
+    /**
+     * Records the plain-access points the current thread passed without asking since it last
+     * entered here: each was a decision, decided 0, when another thread was runnable (nothing
+     * changes the run queue while a thread runs guest code).
+     */
+    private void recordPassedPoints() {
+        long passed = decisions.takePassedPoints();
+        if (passed > 0 && !runQueue.isEmpty()) {
+            decisions.recordPassed(Decision.schedule(current.id, candidatesOf(current)), passed);
+        }
     }
 
     /** The current thread cannot go on: passes the baton on, or ends the run as a deadlock. */
@@ -390,6 +411,7 @@ public final class CooperativeScheduler implements GuestThreads {
         thread.state = GuestThread.State.EXITED;
         try {
             if (termination == null) {
+                recordPassedPoints();
                 if (events.enabled()) {
                     events.add(thread.id, "exit", "at " + clock.now());
                 }
@@ -449,7 +471,7 @@ public final class CooperativeScheduler implements GuestThreads {
             events.add(
                     current.id,
                     "end",
-                    ending.kind().name().toLowerCase(Locale.ROOT)
+                    ending.kind().cliName()
                             + " "
                             + ending.exitCode()
                             + (ending.message().isEmpty() ? "" : " " + ending.message()));
@@ -470,11 +492,15 @@ public final class CooperativeScheduler implements GuestThreads {
                 thread, ExitCodes.INTERNAL, "internal error in guest thread " + thread + ": " + e);
     }
 
-    /** Every call after the program ended unwinds its caller. */
+    /**
+     * Every call after the program ended unwinds its caller; before anything else, the access
+     * points the caller passed are recorded.
+     */
     private void enter() {
         if (termination != null) {
             throw new ThreadKilled();
         }
+        recordPassedPoints();
     }
 
     private static String hex(long key) {

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.GuestOutput;
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.SchedulePolicy;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
+import dev.detwasm.host.spi.Decision;
+import dev.detwasm.host.spi.DecisionSource;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.Termination;
 import java.io.IOException;
@@ -162,6 +166,94 @@ class ThreadsOnChicoryTest {
         assertEquals(Termination.Kind.TRAP, result.termination().kind());
         assertEquals(ExitCodes.TRAP, result.exitCode());
         assertEquals(1, result.termination().thread());
+        assertEquals(0, carriers.alive());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void preemptEveryMakesSchedulingPointsInsideASpinLoop(Engine engine) throws LoadException {
+        Program program = program("fueled-handshake.wat");
+        RunConfig fifo =
+                RunConfig.builder().engine(engine).maxSteps(10_000).preemptEvery(50).build();
+        RunResult spinning = run(program, fifo);
+        // fifo keeps the spinner at every point: the budget ends it, in thread 0.
+        assertEquals(Termination.Kind.STEP_BUDGET, spinning.termination().kind());
+        assertEquals(0, spinning.termination().thread());
+        assertTrue(spinning.trace().size() > 100, spinning.trace().toString());
+        assertTrue(spinning.trace().stream().allMatch(choice -> choice == 0));
+
+        RunConfig random = fifo.toBuilder().schedule(SchedulePolicy.RANDOM).seed(3).build();
+        RunResult handshake = run(program, random);
+        assertEquals(
+                Termination.exit(0, 0), handshake.termination(),
+                () -> String.join("\n", handshake.events()));
+        assertEquals(List.of(2, 1), host.records());
+        assertEquals(handshake.events(), run(program, random).events());
+        RunResult replayed = run(program, fifo.toBuilder().trace(handshake.trace()).build());
+        assertEquals(handshake.events(), replayed.events());
+        assertEquals(0, carriers.alive());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void accessPointsInterleavePlainLoadsAndStoresAndReplay(Engine engine)
+            throws LoadException {
+        Program program = program("access-race.wat");
+        RunConfig fifo = RunConfig.builder().engine(engine).preemptAt(PreemptAt.MEMORY).build();
+        assertEquals(Termination.exit(0, 0), run(program, fifo).termination());
+        assertEquals(List.of(2), host.records());
+
+        RunResult lost = null;
+        for (long seed = 0; lost == null && seed < 50; seed++) {
+            RunConfig random = fifo.toBuilder().schedule(SchedulePolicy.RANDOM).seed(seed).build();
+            RunResult result = run(program, random);
+            if (host.records().equals(List.of(1))) {
+                lost = result;
+                assertEquals(result.events(), run(program, random).events());
+            }
+        }
+        assertNotNull(lost, "no seed of 50 lost the update");
+        RunResult lostRun = lost;
+        assertTrue(
+                lostRun.events().contains(
+                        "t0 decision schedule [0, 1] -> 1 at store 0x10 (4 bytes) in function 5"),
+                () -> String.join("\n", lostRun.events()));
+        RunResult replayed = run(program, fifo.toBuilder().trace(lost.trace()).build());
+        assertEquals(List.of(1), host.records());
+        assertEquals(lost.events(), replayed.events());
+        assertEquals(0, carriers.alive());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void accessPointsPassedWithoutAskingAreDecisionsOfTheTraceAndReplay(Engine engine)
+            throws LoadException {
+        Program program = program("access-race.wat");
+        RunConfig config = RunConfig.builder().engine(engine).preemptAt(PreemptAt.MEMORY).build();
+        // Asks at main's second access only (its store), and switches there.
+        DecisionSource secondPoint =
+                new DecisionSource() {
+                    @Override
+                    public int choose(Decision decision) {
+                        return decision.at().startsWith("store") ? 1 : 0;
+                    }
+
+                    @Override
+                    public int pointsUntilDecision(int thread) {
+                        return thread == 0 ? 2 : Integer.MAX_VALUE;
+                    }
+                };
+        RunResult skipping =
+                runner.run(
+                        program, config, GuestOutput.captured(), SILENT, secondPoint, true,
+                        RunDeadline.none());
+        assertEquals(List.of(1), host.records());
+        // main's load passed without asking: a decision taken 0, then the store's switch.
+        assertEquals(List.of(0, 1), skipping.trace().subList(0, 2));
+        assertEquals(4, skipping.accessPoints());
+        RunResult replayed = run(program, config.toBuilder().trace(skipping.trace()).build());
+        assertEquals(List.of(1), host.records());
+        assertEquals(skipping.trace(), replayed.trace());
         assertEquals(0, carriers.alive());
     }
 }

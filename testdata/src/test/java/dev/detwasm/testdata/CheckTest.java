@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The model-checking fixtures, the {@code check} lines of {@code fixtures.txt}: each report
+ * The model-checking fixtures, the {@code check} lines of {@code fixtures.txt} (and of {@code
+ * py/fixtures.txt}, under aot only): each report
  * (without its timing line) equals the expected {@code .check} file under the AOT engine, under
  * the interpreter (whose reproduction commands name it) and with two jobs; the exit code is the
  * expected one; and every failing run the report shows is made again, byte for byte, by the
@@ -42,8 +43,17 @@ class CheckTest {
         return Manifest.load(TESTDATA).stream().filter(f -> f.kind() == Fixture.Kind.CHECK);
     }
 
+    /**
+     * The checks and the Python checks, whose runs take seconds each: they are checked under
+     * aot, with their reproductions, but not again under the interpreter and with two jobs.
+     */
+    static Stream<Fixture> checksAndPythonChecks() throws IOException {
+        return Stream.concat(checks(), Manifest.loadPython(TESTDATA).stream()
+                .filter(f -> f.kind() == Fixture.Kind.CHECK));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checks")
+    @MethodSource("checksAndPythonChecks")
     void reportMatchesExpectedSummary(Fixture fixture) throws IOException {
         assertReport(fixture, "aot", List.of(), expectedSummary(fixture), 1);
     }
@@ -112,7 +122,7 @@ class CheckTest {
      * exit code its description gives.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checks")
+    @MethodSource("checksAndPythonChecks")
     void reproductionCommandsReproduceTheirFailures(Fixture fixture) {
         CliRun check = CliRun.of(fixture.commandLine(TESTDATA, "aot"));
         CheckSummary report = CheckSummary.of(check.stdoutText());

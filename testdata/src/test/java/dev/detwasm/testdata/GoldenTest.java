@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every fixture of {@code fixtures.txt} that is a {@code detwasm run} (single-threaded and
- * threaded) twice under each engine through the CLI entry point, and compares stdout and the
+ * threaded) twice under each engine through the CLI entry point (the Python scripts of {@code
+ * py/fixtures.txt} twice under aot), and compares stdout and the
  * exit code byte for byte with the expected files, stderr too where an expected stderr exists,
  * and the two runs with each other (stderr too). A run that ends in a deadlock must say so on
  * its last stderr line, naming what each blocked thread waits on. The mounted host files must
@@ -46,14 +47,20 @@ class GoldenTest {
      * which detwasm loads as well.
      */
     static Stream<Arguments> runFixtures() throws IOException {
-        return Manifest.load(TESTDATA).stream()
+        Stream<Arguments> modules = Manifest.load(TESTDATA).stream()
                 .filter(f -> f.kind() != Fixture.Kind.CHECK)
                 .flatMap(f -> Stream.of("aot", "interpreter").flatMap(engine -> {
-                    Stream<String> modules = f.lang().equals("wat")
+                    Stream<String> files = f.lang().equals("wat")
                             ? Stream.of(f.module(), f.source())
                             : Stream.of(f.module());
-                    return modules.map(module -> Arguments.of(f, engine, module));
+                    return files.map(module -> Arguments.of(f, engine, module));
                 }));
+        // A Python run under the interpreter engine takes seconds: the scripts run under aot
+        // here, and the threaded ones under both engines in VerifyTest.
+        Stream<Arguments> scripts = Manifest.loadPython(TESTDATA).stream()
+                .filter(f -> f.kind() != Fixture.Kind.CHECK)
+                .map(f -> Arguments.of(f, "aot", f.module()));
+        return Stream.concat(modules, scripts);
     }
 
     @ParameterizedTest(name = "{0} --engine {1} {2}")

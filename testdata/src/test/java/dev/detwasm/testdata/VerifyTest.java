@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code --verify} passes on every fixture that {@code detwasm run} runs, single-threaded and
- * threaded: two runs per engine agree on stdout, stderr, the ending and the event log, and the
+ * threaded, and on the threaded Python scripts (the others run under aot only, GoldenTest): two
+ * runs per engine agree on stdout, stderr, the ending and the event log, and the
  * output is the golden one.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -28,7 +29,9 @@ class VerifyTest {
             Pattern.compile("(?m)^detwasm: verify: 4 runs identical \\(2 per engine\\): .*$");
 
     static Stream<Fixture> runs() throws IOException {
-        return Manifest.load(TESTDATA).stream().filter(f -> f.kind() != Fixture.Kind.CHECK);
+        return Stream.concat(
+                Manifest.load(TESTDATA).stream().filter(f -> f.kind() != Fixture.Kind.CHECK),
+                Manifest.loadPython(TESTDATA).stream().filter(f -> f.kind() == Fixture.Kind.THREADS));
     }
 
     @ParameterizedTest(name = "{0}")

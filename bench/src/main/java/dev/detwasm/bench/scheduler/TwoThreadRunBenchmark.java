@@ -4,6 +4,7 @@ import dev.detwasm.bench.EngineChoice;
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.RunResult;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.decide.FifoPolicy;
@@ -114,7 +115,8 @@ public class TwoThreadRunBenchmark {
 
         RunResult run() throws LoadException {
             return runner.run(
-                    program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false);
+                    program, config, GuestOutput.captured(), SILENT, new FifoPolicy(), false,
+                    RunDeadline.none());
         }
     }
 

@@ -72,6 +72,22 @@ public final class GuestLocations {
         return warning;
     }
 
+    /**
+     * Function names only: for a module a pass rewrote, whose code no longer sits where its
+     * DWARF says (no lines beat wrong lines).
+     */
+    public static GuestLocations namesOnly(NameCustomSection names) {
+        return new GuestLocations(names, -1, LineTable.EMPTY, Optional.empty());
+    }
+
+    private GuestLocations(
+            NameCustomSection names, int codeStart, LineTable lines, Optional<String> warning) {
+        this.names = names;
+        this.codeStart = codeStart;
+        this.lines = lines;
+        this.warning = warning;
+    }
+
     private static byte[] orEmpty(byte[] bytes) {
         return bytes == null ? new byte[0] : bytes;
     }

@@ -36,6 +36,21 @@ public final class ReplayTrace implements DecisionSource {
         return then.choose(decision);
     }
 
+    /** Every access point asks while the trace lasts, so each decision meets its entry. */
+    @Override
+    public int pointsUntilDecision(int thread) {
+        return next < trace.size() ? 1 : then.pointsUntilDecision(thread);
+    }
+
+    @Override
+    public void passed(Decision decision, long count) {
+        long taken = Math.min(count, trace.size() - next);
+        next += (int) taken;
+        if (count > taken) {
+            then.passed(decision, count - taken);
+        }
+    }
+
     /** How many trace entries no decision consumed. */
     public int unused() {
         return trace.size() - next;

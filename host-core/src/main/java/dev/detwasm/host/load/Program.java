@@ -13,9 +13,13 @@ import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.debug.GuestLocations;
+import dev.detwasm.transform.Pass;
+import dev.detwasm.transform.Rewriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +37,9 @@ public final class Program {
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
     private final Set<String> exportedFunctions;
+    private final Set<String> exportedGlobals;
+    private final byte[] binary;
+    private final Map<List<String>, Program> transformed = new HashMap<>();
     private final Optional<CompiledModuleCache> cache;
     // The module's bytes while it is known valid only from the cache's word (parsed without
     // validation); null once validated.
@@ -40,13 +47,14 @@ public final class Program {
     private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
     private String compileWarning;
-    private final byte[] binary;
     private GuestLocations locations;
+    // Rewritten by transform passes: its DWARF describes the code before the rewrite.
+    private boolean rewritten;
 
     /**
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
-     * @param binary the module's bytes, for its debug sections
+     * @param binary the module's bytes: what passes rewrite, and its debug sections
      */
     Program(
             String name,
@@ -56,11 +64,11 @@ public final class Program {
             InterpreterFallback fallback,
             byte[] binary) {
         this.name = name;
+        this.binary = binary.clone();
         this.module = module;
         this.cache = cache;
         this.unvalidated = unvalidated;
         this.fallback = fallback;
-        this.binary = binary;
         List<Import> imports = imports(module);
         this.importedMemory =
                 imports.stream()
@@ -77,14 +85,18 @@ public final class Program {
                         .map(FunctionImport.class::cast)
                         .toList();
         Set<String> exported = new HashSet<>();
+        Set<String> globals = new HashSet<>();
         var exports = module.exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
             var e = exports.getExport(i);
             if (e.exportType() == ExternalType.FUNCTION) {
                 exported.add(e.name());
+            } else if (e.exportType() == ExternalType.GLOBAL) {
+                globals.add(e.name());
             }
         }
         this.exportedFunctions = Set.copyOf(exported);
+        this.exportedGlobals = Set.copyOf(globals);
     }
 
     /** The name the module was loaded under (its file name), for messages. */
@@ -96,13 +108,57 @@ public final class Program {
         return module;
     }
 
+    /** The wasm binary (WAT text compiled). */
+    public byte[] binary() {
+        return binary.clone();
+    }
+
+    /**
+     * This program rewritten by {@code passes} in one rewrite (so each sees the original
+     * function indices); itself when there are none. Made once per list of passes and kept, so
+     * every run with the same passes shares its compilation.
+     *
+     * @throws LoadException when the rewriter cannot read the module (one line, as it said it)
+     */
+    public synchronized Program transformed(List<Pass> passes) throws LoadException {
+        if (passes.isEmpty()) {
+            return this;
+        }
+        List<String> names = passes.stream().map(Pass::name).toList();
+        Program done = transformed.get(names);
+        if (done == null) {
+            byte[] bytes;
+            try {
+                bytes = Rewriter.rewrite(binary, passes);
+            } catch (RuntimeException e) {
+                throw new LoadException(
+                        name + ": " + String.join(", ", names) + ": "
+                                + ProgramLoader.oneLine(e.getMessage()),
+                        e);
+            }
+            done = new Program(
+                    name, ProgramLoader.parse(name, bytes, true), cache, null, fallback, bytes);
+            done.rewritten = true;
+            transformed.put(names, done);
+        }
+        return done;
+    }
+
+    /** Whether the module exports a global named {@code exportName}. */
+    public boolean exportsGlobal(String exportName) {
+        return exportedGlobals.contains(exportName);
+    }
+
     /**
      * Function names and source lines, read from the module's name section and DWARF on first
      * use (only explained runs ask).
      */
     public synchronized GuestLocations locations() {
         if (locations == null) {
-            locations = new GuestLocations(binary, module.nameSection());
+            locations =
+                    rewritten
+                            ? GuestLocations.namesOnly(module.nameSection())
+                            : new GuestLocations(binary, module.nameSection());
         }
         return locations;
     }

@@ -55,6 +55,20 @@ public final class ProgramLoader {
     }
 
     public Program load(Path file) throws LoadException {
+        return load(file.getFileName().toString(), read(file));
+    }
+
+    /**
+     * The wasm binary in {@code file}, WAT text compiled, not parsed further: for tools that
+     * read the binary themselves.
+     */
+    public byte[] binary(Path file) throws LoadException {
+        String name = file.getFileName().toString();
+        byte[] bytes = read(file);
+        return isBinary(bytes) ? bytes : fromText(name, bytes);
+    }
+
+    private static byte[] read(Path file) throws LoadException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -65,7 +79,7 @@ public final class ProgramLoader {
         } catch (IOException e) {
             throw new LoadException(file + ": cannot read: " + e.getMessage());
         }
-        return load(file.getFileName().toString(), bytes);
+        return bytes;
     }
 
     /**
@@ -138,7 +152,8 @@ public final class ProgramLoader {
         return module;
     }
 
-    static String oneLine(String message) {
+    /** The first line of an exception's message, for a one-line error. */
+    public static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "malformed";
         }

@@ -12,25 +12,34 @@ import java.util.Objects;
  *     being what fifo would pick, which is {@code thread} itself when it can go on (choosing
  *     another option is then a preemption); for {@link DecisionKind#WAKE}: the waiting thread
  *     each option wakes, longest waiter first; for {@link DecisionKind#SELECT}: empty
+ * @param at where the decision is made, for a schedule decision at a plain memory access
+ *     ({@code "store 0x1a0 (4 bytes) in worker (function 5)"}); empty elsewhere
  */
-public record Decision(DecisionKind kind, int thread, int options, int[] candidates) {
+public record Decision(
+        DecisionKind kind, int thread, int options, int[] candidates, String at) {
     private static final int[] NONE = new int[0];
 
     public Decision {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(at, "at");
     }
 
     public static Decision select(int thread, int options) {
-        return new Decision(DecisionKind.SELECT, thread, options, NONE);
+        return new Decision(DecisionKind.SELECT, thread, options, NONE, "");
     }
 
     public static Decision schedule(int thread, int[] candidates) {
-        return new Decision(DecisionKind.SCHEDULE, thread, candidates.length, candidates);
+        return schedule(thread, candidates, "");
+    }
+
+    /** A schedule decision made at {@code at} (see {@link #at()}). */
+    public static Decision schedule(int thread, int[] candidates, String at) {
+        return new Decision(DecisionKind.SCHEDULE, thread, candidates.length, candidates, at);
     }
 
     public static Decision wake(int thread, int[] waiters) {
-        return new Decision(DecisionKind.WAKE, thread, waiters.length, waiters);
+        return new Decision(DecisionKind.WAKE, thread, waiters.length, waiters, "");
     }
 
     /** Whether choosing {@code choice} switches away from a thread that could go on. */

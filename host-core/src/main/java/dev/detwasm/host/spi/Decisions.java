@@ -14,6 +14,7 @@ public final class Decisions {
     private final EventLog events;
     private final List<Integer> trace = new ArrayList<>();
     private final List<DecisionKind> kinds = new ArrayList<>();
+    private AccessCountdown countdown = AccessCountdown.NONE;
 
     public Decisions(DecisionSource source, EventLog events) {
         this.source = source;
@@ -44,21 +45,57 @@ public final class Decisions {
                             + " options, the trace says "
                             + choice);
         }
+        record(decision, choice);
+        countdown.restart();
+        return choice;
+    }
+
+    private void record(Decision decision, int choice) {
         trace.add(choice);
-        kinds.add(kind);
+        kinds.add(decision.kind());
         if (events.enabled()) {
             events.add(
                     decision.thread(),
                     "decision",
-                    kind.cliName()
+                    decision.kind().cliName()
                             + " "
                             + (decision.candidates().length == 0
-                                    ? String.valueOf(options)
+                                    ? String.valueOf(decision.options())
                                     : java.util.Arrays.toString(decision.candidates()))
                             + " -> "
-                            + choice);
+                            + choice
+                            + (decision.at().isEmpty() ? "" : " at " + decision.at()));
         }
-        return choice;
+    }
+
+    /** See {@link DecisionSource#pointsUntilDecision}; at least 1. */
+    public int pointsUntilDecision(int thread) {
+        return Math.max(1, source.pointsUntilDecision(thread));
+    }
+
+    /**
+     * The running thread's access countdown: the host side of the {@code shared-access} pass.
+     * It is restarted after every decision, so a source that counts decisions (pct) is asked
+     * again when its count moved.
+     */
+    public void countAccessesWith(AccessCountdown countdown) {
+        this.countdown = countdown;
+    }
+
+    /**
+     * The access points the running thread passed without asking since this was last called
+     * (for it); the scheduler records them with {@link #recordPassed} when they were decisions.
+     */
+    public long takePassedPoints() {
+        return countdown.takePassed();
+    }
+
+    /** {@code count} decisions like {@code decision} were decided 0 without asking. */
+    public void recordPassed(Decision decision, long count) {
+        for (long i = 0; i < count; i++) {
+            record(decision, 0);
+        }
+        source.passed(decision, count);
     }
 
     /** The choices made so far, in order: the run's trace. */

@@ -41,6 +41,16 @@ public interface GuestThreads {
     /** A point where the scheduler may switch threads (atomic operations, selects). */
     void schedulingPoint();
 
+    /**
+     * A scheduling point at a plain memory access; {@code at} says which (see {@link
+     * Decision#at()}). Before any decision, the scheduler records the access points the caller
+     * passed without asking ({@link Decisions#takePassedPoints}) as decisions when another
+     * thread was runnable.
+     */
+    default void schedulingPoint(String at) {
+        schedulingPoint();
+    }
+
     /** Moves the caller to the back of the run queue ({@code sched_yield}). */
     void yieldNow();
 

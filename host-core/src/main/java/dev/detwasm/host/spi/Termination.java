@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public record Termination(Kind kind, int exitCode, int thread, String message) {
 
-    /** The kinds of ending; all but {@link #EXIT} are failures of the program. */
+    /**
+     * The kinds of ending; all but {@link #EXIT} and {@link #CUT_OFF} are failures of the
+     * program.
+     */
     public enum Kind {
         /** The main thread returned from {@code _start}, or some thread called proc_exit. */
         EXIT,
@@ -24,7 +27,17 @@ public record Termination(Kind kind, int exitCode, int thread, String message) {
         /** The run used up its step budget. */
         STEP_BUDGET,
         /** The host refused to go on, e.g. a replayed trace that does not fit the program. */
-        HOST_ERROR
+        HOST_ERROR,
+        /**
+         * The run was stopped from outside before it ended ({@code check --time-limit} passed
+         * while it ran): it says nothing about the program.
+         */
+        CUT_OFF;
+
+        /** The name event logs and reports give it: {@code step-budget}, {@code host-error}. */
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public Termination {
@@ -50,5 +63,10 @@ public record Termination(Kind kind, int exitCode, int thread, String message) {
 
     public static Termination stepBudget(int thread, String message) {
         return new Termination(Kind.STEP_BUDGET, ExitCodes.STEP_BUDGET, thread, message);
+    }
+
+    /** Stopped by the exploration's time limit; its exit code is never a process's. */
+    public static Termination cutOff(int thread) {
+        return new Termination(Kind.CUT_OFF, 0, thread, "stopped by the time limit");
     }
 }
