@@ -36,8 +36,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  detwasm run --dir data::/data prog.wasm",
             "  detwasm check --strategy pct --max-runs 5000 racy.wasm",
-            "  detwasm run --explain --trace '0*4,1' racy.wasm",
-            "  detwasm transform --pass fuel prog.wasm prog.fuel.wasm"
+            "  detwasm run --explain --trace '0*4,1' racy.wasm"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
