@@ -61,7 +61,7 @@ class StepBudgetTest {
         assertEquals(73, check.exitCode(), check.stdout());
         assertTrue(
                 check.stdout().contains(
-                        "failure 1: run #0: step-budget in thread 0: after 1001 steps"
+                        "failure 1: step-budget in thread 0: after 1001 steps"
                                 + " (--max-steps 1000), in function 0\n"),
                 check.stdout());
         String reproduce = "detwasm run --max-steps 1000 " + module();
