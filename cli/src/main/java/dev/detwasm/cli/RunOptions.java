@@ -107,7 +107,7 @@ public final class RunOptions {
             description = "Step budget of a run: after N steps (wasm instructions of the module,"
                     + " all threads together) the run stops at the next function entry or loop"
                     + " header, exit 72, naming the thread and function. Default: none for run,"
-                    + " 100000000 per run for check.")
+                    + " 10000000000 per run for check.")
     Long maxSteps;
 
     @Option(

@@ -54,10 +54,11 @@ public record CheckSettings(
     public static final long DEFAULT_PREEMPTION_BOUND = 2;
     /**
      * The step budget of each run unless {@code --max-steps} says otherwise, so that a check
-     * never hangs on a runaway guest (and a run can look at the time limit): about a second of
-     * compiled code.
+     * never hangs on a runaway guest (and a run can look at the time limit): ten seconds or so
+     * of compiled code. A CPython start-up alone takes more than 10^8 steps, so a smaller
+     * default made real programs fail as runaways.
      */
-    public static final long DEFAULT_MAX_STEPS = 100_000_000;
+    public static final long DEFAULT_MAX_STEPS = 10_000_000_000L;
 
     public CheckSettings {
         Objects.requireNonNull(strategy, "strategy");
