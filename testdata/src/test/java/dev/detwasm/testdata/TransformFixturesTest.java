@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TransformFixturesTest {
     private static final Path TESTDATA = Testdata.dir();
     private static final Pattern REPRODUCE = Pattern.compile("(?m)^  reproduce: detwasm (.*)$");
-    private static final Pattern FAILURE = Pattern.compile("(?m)^failure 1: run #(\\d+): ");
+    private static final Pattern FAILURE = Pattern.compile("(?m)^  \\d+ runs?, first run #(\\d+) ");
 
     private static CliRun check(String module, String... flags) {
         List<String> line = new ArrayList<>(List.of("check"));
@@ -99,7 +99,7 @@ class TransformFixturesTest {
         assertEquals(73, report.exitCode(), report.stdoutText());
         assertTrue(
                 report.stdoutText().contains(
-                        "failure 1: run #0: step-budget in thread 0: after 1001 steps"
+                        "failure 1: step-budget in thread 0: after 1001 steps"
                                 + " (--max-steps 1000), in function 0\n"),
                 report.stdoutText());
         assertTrue(report.stdoutText().contains("reproduce: detwasm run --max-steps 1000 "));
