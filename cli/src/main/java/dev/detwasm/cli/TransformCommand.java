@@ -39,9 +39,10 @@ public final class TransformCommand implements Callable<Integer> {
             paramLabel = "NAME",
             required = true,
             description = "A pass to apply (repeatable, applied in order): fuel (step counting"
-                    + " for --max-steps and --preempt-every), shared-access (scheduling points at"
-                    + " plain loads and stores, for --preempt-at memory), atomics-to-imports"
-                    + " (memory.atomic.wait/notify as calls of detwasm.atomic_* imports).")
+                    + " for --max-steps, --preempt-every and --clock steps), shared-access"
+                    + " (scheduling points at plain loads and stores, for --preempt-at memory),"
+                    + " atomics-to-imports (memory.atomic.wait/notify as calls of detwasm.atomic_*"
+                    + " imports).")
     List<String> passNames = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "IN", description = "A .wasm binary or WAT text.")

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,9 @@ class BadInputTest {
         assertOneLineFailure(CliRun.of("run", "--schedule", "lifo", m), 64);
         assertOneLineFailure(CliRun.of("run", "--trace", "1,x", m), 64);
         assertOneLineFailure(CliRun.of("run", "--max-memory", "0", m), 64);
+        for (String clock : List.of("ticks", "steps=0", "steps=-1", "steps=x", "steps=1000000001")) {
+            assertOneLineFailure(CliRun.of("run", "--clock", clock, m), 64);
+        }
         assertOneLineFailure(
                 CliRun.of("run", "--env", "NOVALUE", m),
                 64,

@@ -48,6 +48,7 @@ class ReproductionCommandTest {
                         .seed(7)
                         .maxSteps(1000)
                         .preemptEvery(50)
+                        .nsPerStep(10)
                         .preemptAt(PreemptAt.MEMORY)
                         .maxMemoryPages(16)
                         .args(List.of("it's", "-v"))
@@ -57,9 +58,17 @@ class ReproductionCommandTest {
         assertEquals(
                 "detwasm run --engine interpreter --env 'GREETING=hello world' --env N=3"
                         + " --dir data::/data --argv0 prog --seed 7 --max-steps 1000"
-                        + " --preempt-every 50 --preempt-at memory --max-memory 16"
+                        + " --preempt-every 50 --clock steps=10 --preempt-at memory --max-memory 16"
                         + " --stdin in.txt --trace 0,1 -- dir/m.wasm 'it'\\''s' -v",
                 command.forRun(Termination.stepBudget(0, "after 1001 steps"), List.of(0, 1)));
+    }
+
+    @Test
+    void theDefaultClockRateIsSaidWithoutIt() {
+        RunConfig config = RunConfig.builder().nsPerStep(RunConfig.DEFAULT_NS_PER_STEP).build();
+        assertEquals(
+                "detwasm run --clock steps m.wasm",
+                new ReproductionCommand("m.wasm", config, null).forTrace(List.of()));
     }
 
     @Test
