@@ -22,29 +22,24 @@ import java.util.SplittableRandom;
  * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
- * <p>k, the length of a run in schedule decisions, is estimated from the runs already made.
- * Run 0 takes option 0 everywhere (the fifo run, which lets each thread go on as long as it
- * can, so it sees the scheduling points of whole threads); then runs come in batches of
- * {@value #BATCH}, each using the longest run of the batches before it. The batches make the
- * estimate, and so every run, the same for any number of workers. Select and wake decisions
- * are drawn uniformly from the same seeded stream, which run k derives from the seed and k.
+ * <p>k, the length of a run in schedule decisions, is estimated from the runs already made
+ * ({@link RunLengths}: the longest, or with access points the median). Run 0 takes option 0
+ * everywhere (the fifo run, which lets each thread go on as long as it can, so it sees the
+ * scheduling points of whole threads). Select and wake decisions are drawn uniformly from the
+ * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
-    static final int BATCH = 32;
-
     private final long seed;
     private final int depth;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
     private final CoverageTree coverage = new CoverageTree();
+    private final RunLengths lengths;
     private long nextRun;
-    private long completedRuns;
-    private long batchEnd;
-    private int longestRun;
-    private int estimate;
 
     public PctStrategy(StrategySettings settings) {
         this.seed = settings.seed();
         this.depth = settings.pctDepth();
+        this.lengths = new RunLengths(settings.accessPoints());
     }
 
     @Override
@@ -52,13 +47,10 @@ public final class PctStrategy implements Strategy {
         if (coverage.complete()) {
             return List.of();
         }
-        if (completedRuns == batchEnd) {
-            estimate = longestRun;
-            batchEnd = batchEnd == 0 ? 1 : batchEnd + BATCH;
-        }
+        long batchEnd = lengths.batchEnd();
         while (planned.size() < limit && nextRun < batchEnd) {
             long run = nextRun++;
-            int k = estimate;
+            int k = lengths.estimate();
             planned.add(
                     run == 0
                             ? () -> point -> 0
@@ -70,15 +62,8 @@ public final class PctStrategy implements Strategy {
     @Override
     public void completed(ExploredRun run) {
         planned.remove();
-        completedRuns++;
         coverage.add(run.steps());
-        int length = 0;
-        for (Step step : run.steps()) {
-            if (step.kind() == DecisionKind.SCHEDULE) {
-                length++;
-            }
-        }
-        longestRun = Math.max(longestRun, length);
+        lengths.add(run.steps());
     }
 
     @Override
