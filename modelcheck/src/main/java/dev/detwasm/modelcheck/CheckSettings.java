@@ -2,6 +2,7 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.DecisionKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -25,6 +26,8 @@ import java.util.Set;
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
  *     ({@code --require-exhaustive})
+ * @param timeLimitFrom when the time limit starts counting; null for when the check starts
+ *     (the CLI gives the JVM's start, so that start-up counts as the user sees it)
  */
 public record CheckSettings(
         String strategy,
@@ -37,7 +40,8 @@ public record CheckSettings(
         boolean stopOnFirst,
         int pctDepth,
         List<String> mustReach,
-        boolean requireExhaustive) {
+        boolean requireExhaustive,
+        Instant timeLimitFrom) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
@@ -98,7 +102,7 @@ public record CheckSettings(
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
-                .requireExhaustive(requireExhaustive);
+                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom);
     }
 
     /** The branching rules these settings give. */
@@ -115,8 +119,13 @@ public record CheckSettings(
 
     /** The limits these settings give. */
     public Limits limits() {
+        long now = System.nanoTime();
+        long from = timeLimitFrom == null
+                ? now
+                : now - Duration.between(timeLimitFrom, Instant.now()).toNanos();
         return new Limits(
-                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs);
+                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs,
+                from);
     }
 
     /** The value of {@code bound}'s option, as the user would write it. */
@@ -168,6 +177,7 @@ public record CheckSettings(
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
+        private Instant timeLimitFrom;
 
         private Builder() {}
 
@@ -226,10 +236,16 @@ public record CheckSettings(
             return this;
         }
 
+        /** When the time limit starts counting (default: when the check starts). */
+        public Builder timeLimitFrom(Instant timeLimitFrom) {
+            this.timeLimitFrom = timeLimitFrom;
+            return this;
+        }
+
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive);
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom);
         }
     }
 }
