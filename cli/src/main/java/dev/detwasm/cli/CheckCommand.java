@@ -1,11 +1,13 @@
 package dev.detwasm.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ExplainedFinding;
@@ -15,15 +17,22 @@ import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.ReproductionCommand;
+import dev.detwasm.modelcheck.Shard;
 import dev.detwasm.modelcheck.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,6 +159,16 @@ public final class CheckCommand implements Callable<Integer> {
     int jobs = 1;
 
     @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "Make only part K of N of the exploration (1 <= K <= N), for N"
+                    + " processes or machines that share it: random and pct runs by number, dfs"
+                    + " and bfs by subtree, the portfolio both. Needs --report; 'detwasm merge'"
+                    + " combines the N reports into the report one process would have written"
+                    + " (docs/scale.md).")
+    String shard;
+
+    @Option(
             names = "--pct-depth",
             paramLabel = "D",
             description = "The bug depth --strategy pct aims at: D - 1 priority change points"
@@ -229,6 +248,10 @@ public final class CheckCommand implements Callable<Integer> {
                 options.toConfig(streams.in())
                         .maxSteps(options.maxSteps(CheckSettings.DEFAULT_MAX_STEPS))
                         .build();
+        if (shard != null && jsonFile == null) {
+            throw usage("--shard needs --report FILE.json: 'detwasm merge' combines the shards'"
+                    + " reports");
+        }
         reportFile("--report", jsonFile, "out.json");
         reportFile("--junit", junitFile, "out.xml");
         MinimizeBudget budget;
@@ -254,15 +277,44 @@ public final class CheckCommand implements Callable<Integer> {
                         : ProgressListener.NONE;
         CheckReport report = sandbox.check(progress);
         List<ExplainedFinding> explained = sandbox.explain(report, budget);
+        report.settings().shard().ifPresent(part -> streams.out().println("shard " + part
+                + ": the runs it owns of the exploration ('detwasm merge' combines the "
+                + part.count() + " shards' reports into the report of the whole)"));
         streams.out().print(TextReport.render(report, jobs, explained));
         streams.out().flush();
         if (jsonFile != null) {
-            new JsonReport().write(report, jobs, explained, jsonFile);
+            JsonReport json = new JsonReport();
+            ObjectNode root = json.toJson(report, jobs, explained);
+            if (root.get("shard") instanceof ObjectNode part) {
+                identify(part, sandbox, config);
+            }
+            Files.writeString(jsonFile, json.text(root), StandardCharsets.UTF_8);
         }
         if (junitFile != null) {
             new JunitReport().write(report, junitFile);
         }
         return report.exitCode();
+    }
+
+    /**
+     * What every shard of one exploration shares, for {@code merge} to refuse reports of
+     * different explorations: detwasm's version, the module's bytes and the run's options (the
+     * command that would replay a run, budget included).
+     */
+    private void identify(ObjectNode part, Sandbox sandbox, RunConfig config) throws IOException {
+        part.put("detwasm", VersionProvider.versions());
+        part.put("module_sha256",
+                HexFormat.of().formatHex(sha256(sandbox.program().binary())));
+        part.put("run", options.reproduction(config).forRun(
+                new Termination(Termination.Kind.STEP_BUDGET, 0, 0, ""), List.of()));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**
@@ -291,6 +343,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .pctDepth(pctDepth)
                     .mustReach(mustReach)
                     .requireExhaustive(requireExhaustive)
+                    .shard(shard == null ? Optional.empty() : Optional.of(Shard.parse(shard)))
                     .build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

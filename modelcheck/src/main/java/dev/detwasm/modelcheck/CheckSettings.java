@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Set;
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
  *     ({@code --require-exhaustive})
+ * @param shard the part of the exploration this process makes ({@code --shard K/N}), or empty
+ *     for all of it
  */
 public record CheckSettings(
         String strategy,
@@ -37,7 +40,8 @@ public record CheckSettings(
         boolean stopOnFirst,
         int pctDepth,
         List<String> mustReach,
-        boolean requireExhaustive) {
+        boolean requireExhaustive,
+        Optional<Shard> shard) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
@@ -67,6 +71,12 @@ public record CheckSettings(
         decisions = Collections.unmodifiableSet(kinds);
         Objects.requireNonNull(timeLimit, "timeLimit");
         mustReach = List.copyOf(mustReach);
+        Objects.requireNonNull(shard, "shard");
+        if (shard.isPresent() && stopOnFirst) {
+            throw new IllegalArgumentException(
+                    "--stop-on-first cannot be sharded: a shard does not know which failing run"
+                            + " comes first in the whole exploration");
+        }
         requireLimit("max runs", maxRuns, 1);
         requireLimit("max decisions", maxDecisions, 0);
         requireLimit("preemption bound", preemptionBound, 0);
@@ -98,7 +108,7 @@ public record CheckSettings(
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
-                .requireExhaustive(requireExhaustive);
+                .requireExhaustive(requireExhaustive).shard(shard);
     }
 
     /** The branching rules these settings give. */
@@ -155,6 +165,33 @@ public record CheckSettings(
         return text.isEmpty() ? d.toNanos() + "ns" : text.toString();
     }
 
+    /** The duration {@link #durationText} wrote. */
+    static Duration durationOf(String text) {
+        if (text.equals("none")) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.ZERO;
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(h|ms|m|s|ns)").matcher(text);
+        int end = 0;
+        while (m.lookingAt()) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "ms" -> Duration.ofMillis(n);
+                default -> Duration.ofNanos(n);
+            });
+            end = m.end();
+            m.region(end, text.length());
+        }
+        if (end != text.length() || end == 0) {
+            throw new IllegalArgumentException("not a duration: '" + text + "'");
+        }
+        return d;
+    }
+
     /** Builds {@link CheckSettings}, starting from the defaults. */
     public static final class Builder {
         private String strategy = DEFAULT_STRATEGY;
@@ -168,6 +205,7 @@ public record CheckSettings(
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
+        private Optional<Shard> shard = Optional.empty();
 
         private Builder() {}
 
@@ -226,10 +264,15 @@ public record CheckSettings(
             return this;
         }
 
+        public Builder shard(Optional<Shard> shard) {
+            this.shard = shard;
+            return this;
+        }
+
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive);
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive, shard);
         }
     }
 }

@@ -22,18 +22,23 @@ import java.util.SplittableRandom;
  * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
- * <p>k, the length of a run in schedule decisions, is estimated from the runs already made.
- * Run 0 takes option 0 everywhere (the fifo run, which lets each thread go on as long as it
- * can, so it sees the scheduling points of whole threads); then runs come in batches of
- * {@value #BATCH}, each using the longest run of the batches before it. The batches make the
- * estimate, and so every run, the same for any number of workers. Select and wake decisions
- * are drawn uniformly from the same seeded stream, which run k derives from the seed and k.
+ * <p>k, the length of a run in schedule decisions, is estimated from the first runs. Run 0
+ * takes option 0 everywhere (the fifo run, which lets each thread go on as long as it can, so it
+ * sees the scheduling points of whole threads); runs 1 to 32 use its length, runs 33 to 64 the
+ * longest of runs 0 to 32, and every later run the longest of runs 0 to 64 ({@value
+ * #LEARNING_RUNS} runs). The batches make the estimate, and so every run, the same for any
+ * number of workers; fixing it after the first runs makes run n the same on any {@code --shard}
+ * layout, since every shard can make those runs itself. Select and wake decisions are drawn
+ * uniformly from the same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
     static final int BATCH = 32;
+    /** The runs whose lengths make the estimate of every later run. */
+    static final int LEARNING_RUNS = 1 + 2 * BATCH;
 
     private final long seed;
     private final int depth;
+    private final RunNumbers numbers;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
     private final CoverageTree coverage = new CoverageTree();
     private long nextRun;
@@ -43,8 +48,18 @@ public final class PctStrategy implements Strategy {
     private int estimate;
 
     public PctStrategy(StrategySettings settings) {
-        this.seed = settings.seed();
-        this.depth = settings.pctDepth();
+        this(settings.seed(), settings.pctDepth(), RunNumbers.ALL);
+    }
+
+    private PctStrategy(long seed, int depth, RunNumbers numbers) {
+        this.seed = seed;
+        this.depth = depth;
+        this.numbers = numbers;
+    }
+
+    /** The same runs, making only those {@code numbers} names. */
+    PctStrategy only(RunNumbers numbers) {
+        return new PctStrategy(seed, depth, numbers);
     }
 
     @Override
@@ -54,15 +69,20 @@ public final class PctStrategy implements Strategy {
         }
         if (completedRuns == batchEnd) {
             estimate = longestRun;
-            batchEnd = batchEnd == 0 ? 1 : batchEnd + BATCH;
+            batchEnd = batchEnd == 0 ? 1 : batchEnd < LEARNING_RUNS ? batchEnd + BATCH
+                    : Long.MAX_VALUE;
         }
-        while (planned.size() < limit && nextRun < batchEnd) {
-            long run = nextRun++;
+        while (planned.size() < limit) {
+            long run = numbers.next(nextRun);
+            if (run < 0 || run >= batchEnd) {
+                break;
+            }
+            nextRun = run + 1;
             int k = estimate;
-            planned.add(
+            planned.add(new NumberedPlan(run,
                     run == 0
                             ? () -> point -> 0
-                            : () -> new Priorities(RunSeed.random(seed, run), depth, k));
+                            : () -> new Priorities(RunSeed.random(seed, run), depth, k)));
         }
         return RunPlan.first(planned, limit);
     }

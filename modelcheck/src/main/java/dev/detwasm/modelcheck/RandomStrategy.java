@@ -13,12 +13,23 @@ import java.util.SplittableRandom;
  */
 public final class RandomStrategy implements Strategy {
     private final long seed;
+    private final RunNumbers numbers;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
     private final CoverageTree coverage = new CoverageTree();
     private long nextRun;
 
     public RandomStrategy(StrategySettings settings) {
-        this.seed = settings.seed();
+        this(settings.seed(), RunNumbers.ALL);
+    }
+
+    private RandomStrategy(long seed, RunNumbers numbers) {
+        this.seed = seed;
+        this.numbers = numbers;
+    }
+
+    /** The same walks, making only the runs {@code numbers} names. */
+    RandomStrategy only(RunNumbers numbers) {
+        return new RandomStrategy(seed, numbers);
     }
 
     @Override
@@ -27,8 +38,12 @@ public final class RandomStrategy implements Strategy {
             return List.of();
         }
         while (planned.size() < limit) {
-            long run = nextRun++;
-            planned.add(() -> walk(RunSeed.random(seed, run)));
+            long run = numbers.next(nextRun);
+            if (run < 0) {
+                break;
+            }
+            nextRun = run + 1;
+            planned.add(new NumberedPlan(run, () -> walk(RunSeed.random(seed, run))));
         }
         return RunPlan.first(planned, limit);
     }
