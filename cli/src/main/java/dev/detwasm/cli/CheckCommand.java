@@ -275,7 +275,13 @@ public final class CheckCommand implements Callable<Integer> {
                 Terminal.isInteractive()
                         ? new ProgressLine(streams.err(), maxRuns, timeLimit)
                         : ProgressListener.NONE;
-        CheckReport report = sandbox.check(progress);
+        CheckReport report;
+        try {
+            report = sandbox.check(progress);
+        } catch (IllegalArgumentException e) {
+            // a strategy --shard cannot split (a plugin's), or a bad --must-reach declaration
+            throw usage(e.getMessage());
+        }
         List<ExplainedFinding> explained = sandbox.explain(report, budget);
         report.settings().shard().ifPresent(part -> streams.out().println("shard " + part
                 + ": the runs it owns of the exploration ('detwasm merge' combines the "

@@ -48,6 +48,8 @@ public record CheckSettings(
 
     /** The portfolio of dfs, random and pct: see {@link PortfolioStrategy#standard}. */
     public static final String DEFAULT_STRATEGY = "portfolio";
+    /** The strategies that end by themselves, whatever the run budget. */
+    private static final Set<String> SYSTEMATIC = Set.of("dfs", "bfs");
     public static final long DEFAULT_MAX_RUNS = 10_000;
     /**
      * Bounds a run whose threads spin on sched_yield: a strategy that keeps choosing the
@@ -76,6 +78,13 @@ public record CheckSettings(
             throw new IllegalArgumentException(
                     "--stop-on-first cannot be sharded: a shard does not know which failing run"
                             + " comes first in the whole exploration");
+        }
+        if (shard.isPresent() && maxRuns == UNLIMITED && !SYSTEMATIC.contains(strategy)) {
+            // one process stops random and pct when the runs of all its strategies cover the
+            // tree, which no shard sees: a shard's pct might go on forever
+            throw new IllegalArgumentException("--shard with --max-runs none needs --strategy"
+                    + " dfs or bfs: a shard's random or pct runs cannot see when all shards"
+                    + " together have covered the tree");
         }
         requireLimit("max runs", maxRuns, 1);
         requireLimit("max decisions", maxDecisions, 0);
