@@ -11,6 +11,7 @@ import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ExplainedFinding;
+import dev.detwasm.modelcheck.FailingRun;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
 import dev.detwasm.modelcheck.MinimizeBudget;
@@ -283,6 +284,14 @@ public final class CheckCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         List<ExplainedFinding> explained = sandbox.explain(report, budget);
+        if (report.shard().isPresent()) {
+            // the merge shows a failure by whichever of these is simplest where one process stops
+            List<ExplainedFinding> accounts = new ArrayList<>();
+            for (FailingRun failure : report.shard().get().showable()) {
+                accounts.add(sandbox.explain(failure, budget));
+            }
+            report.shard().get().explained(accounts);
+        }
         report.settings().shard().ifPresent(part -> streams.out().println("shard " + part
                 + ": the runs it owns of the exploration ('detwasm merge' combines the "
                 + part.count() + " shards' reports into the report of the whole)"));

@@ -148,6 +148,28 @@ public final class Findings implements Consumer<ExploredRun> {
         }
     }
 
+    /**
+     * Fewer preemptions, or as many and fewer decisions, or as many and a lexicographically
+     * smaller trace: a total order on traces, so the simplest run of a set of runs is the
+     * same whatever order a strategy makes them in.
+     */
+    static boolean simpler(ExploredRun a, ExploredRun b) {
+        if (a.preemptions() != b.preemptions()) {
+            return a.preemptions() < b.preemptions();
+        }
+        List<Integer> x = a.outcome().trace();
+        List<Integer> y = b.outcome().trace();
+        if (x.size() != y.size()) {
+            return x.size() < y.size();
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).equals(y.get(i))) {
+                return x.get(i) < y.get(i);
+            }
+        }
+        return false;
+    }
+
     /** The failing runs of one signature: how many, the first, and the simplest. */
     private static final class Finding {
         private final long firstRun;
@@ -166,28 +188,6 @@ public final class Findings implements Consumer<ExploredRun> {
             if (simpler(run, simplest)) {
                 simplest = run;
             }
-        }
-
-        /**
-         * Fewer preemptions, or as many and fewer decisions, or as many and a lexicographically
-         * smaller trace: a total order on traces, so the simplest run of a set of runs is the
-         * same whatever order a strategy makes them in.
-         */
-        private static boolean simpler(ExploredRun a, ExploredRun b) {
-            if (a.preemptions() != b.preemptions()) {
-                return a.preemptions() < b.preemptions();
-            }
-            List<Integer> x = a.outcome().trace();
-            List<Integer> y = b.outcome().trace();
-            if (x.size() != y.size()) {
-                return x.size() < y.size();
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!x.get(i).equals(y.get(i))) {
-                    return x.get(i) < y.get(i);
-                }
-            }
-            return false;
         }
     }
 

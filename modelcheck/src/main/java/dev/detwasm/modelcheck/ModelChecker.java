@@ -76,10 +76,10 @@ public final class ModelChecker {
         }
         settings.mustReach().forEach(SiteDeclaration::parse);
         Strategy strategy = factory.create(new StrategySettings(seed, settings.pctDepth()));
-        Findings findings = new Findings(reproduction);
         if (settings.shard().isPresent()) {
-            return explorePart(module, executor, settings, strategy, findings, progress);
+            return explorePart(module, executor, settings, strategy, reproduction, progress);
         }
+        Findings findings = new Findings(reproduction);
         Explorer explorer =
                 new Explorer(executor, settings.branching(), settings.limits(), progress);
         Exploration exploration = explorer.explore(strategy, findings);
@@ -95,11 +95,13 @@ public final class ModelChecker {
             RunExecutor executor,
             CheckSettings settings,
             Strategy whole,
-            Findings findings,
+            ReproductionCommand reproduction,
             ProgressListener progress)
             throws LoadException {
+        Findings findings = new Findings(reproduction);
         Limits limits = settings.limits();
-        ShardLedger ledger = new ShardLedger(settings.shard().orElseThrow());
+        ShardLedger ledger =
+                new ShardLedger(settings.shard().orElseThrow(), reproduction::forRun);
         ShardedStrategy part = ShardedStrategy.of(whole, limits.maxRuns(), ledger);
         // the part stops at its budget itself; the whole's budget is not the part's
         Limits unbounded = new Limits(Long.MAX_VALUE, limits.timeLimit(), false, limits.jobs());

@@ -7,11 +7,13 @@ import dev.detwasm.host.spi.Termination;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * What a shard's report carries for {@code detwasm merge}: one line per run it owns, enough to
@@ -35,9 +37,21 @@ public final class ShardLedger {
     private final Map<String, Integer> sites = new LinkedHashMap<>();
     private final List<String> lines = new ArrayList<>();
     private final CoverageTree coverage = new CoverageTree();
+    private final Function<RunOutcome, String> command;
+    /** Per leaf and failure signature, the simplest failing run so far in the leaf's order. */
+    private final Map<List<Object>, ExploredRun> simplest = new HashMap<>();
+    /** Failure signatures in the order this shard found them. */
+    private final Map<FailureSignature, Integer> signatures = new HashMap<>();
+    /**
+     * Each failing run that was the simplest of its signature in its leaf when it was made: the
+     * merge's simplest run of a signature is one of these, wherever one process stops.
+     */
+    private final List<ExploredRun> showable = new ArrayList<>();
+    private final List<ExplainedFinding> explained = new ArrayList<>();
 
-    ShardLedger(Shard shard) {
+    ShardLedger(Shard shard, Function<RunOutcome, String> command) {
         this.shard = shard;
+        this.command = command;
     }
 
     /**
@@ -75,6 +89,16 @@ public final class ShardLedger {
             endingRuns.add(o);
         }
         coverage.add(run.steps());
+        if (o.failed()) {
+            FailureSignature signature = FailureSignature.of(o);
+            signatures.putIfAbsent(signature, signatures.size());
+            List<Object> leafSignature = List.of(leaf, signature);
+            ExploredRun before = simplest.get(leafSignature);
+            if (before == null || Findings.simpler(run, before)) {
+                simplest.put(leafSignature, run);
+                showable.add(run);
+            }
+        }
         StringJoiner siteIds = new StringJoiner(",");
         for (String site : new LinkedHashSet<>(o.reachedSites())) {
             siteIds.add(String.valueOf(sites.computeIfAbsent(site, s -> sites.size())));
@@ -82,6 +106,30 @@ public final class ShardLedger {
         lines.add(leaf + " " + number + " " + ending + " " + run.preemptions() + " "
                 + flags(run) + " " + children(run.steps()) + " " + dash(TraceText.format(
                         o.trace())) + " " + branches(run.steps()) + " " + dash(siteIds.toString()));
+    }
+
+    /**
+     * The failing runs the merge may show, as failures to explain: those of the first {@value
+     * TextReport#MAX_FAILURES_SHOWN} signatures this shard found (one process explains its first
+     * that many).
+     */
+    public List<FailingRun> showable() {
+        List<FailingRun> runs = new ArrayList<>();
+        for (ExploredRun run : showable) {
+            RunOutcome o = run.outcome();
+            if (signatures.get(FailureSignature.of(o)) < TextReport.MAX_FAILURES_SHOWN) {
+                runs.add(new FailingRun(run.index(), 1, run.index(), run.origin(),
+                        run.preemptions(), o.termination(), o.location(), o.trace(),
+                        command.apply(o), o.stdout(), o.stderr()));
+            }
+        }
+        return runs;
+    }
+
+    /** The accounts of {@link #showable}, in its order, for the report. */
+    public void explained(List<ExplainedFinding> accounts) {
+        explained.clear();
+        explained.addAll(accounts);
     }
 
     private static String flags(ExploredRun run) {
@@ -151,6 +199,17 @@ public final class ShardLedger {
         }
         ArrayNode siteNodes = node.putArray("sites");
         sites.keySet().forEach(siteNodes::add);
+        ArrayNode failing = node.putArray("failing");
+        int shown = 0;
+        for (FailingRun f : showable()) {
+            ObjectNode entry = failing.addObject();
+            ArrayNode trace = entry.putArray("trace");
+            f.trace().forEach(trace::add);
+            entry.put("command", f.command());
+            if (shown < explained.size()) {
+                ExplanationJson.add(entry, explained.get(shown++));
+            }
+        }
         ArrayNode runNodes = node.putArray("runs");
         lines.forEach(runNodes::add);
     }

@@ -80,7 +80,7 @@ public final class ShardMerge {
 
         Map<List<Integer>, JsonNode> failureNodes = new HashMap<>();
         for (ShardReport shard : shards) {
-            for (JsonNode failure : shard.json.get("failures")) {
+            for (JsonNode failure : shard.shard.get("failing")) {
                 failureNodes.putIfAbsent(ints(failure.get("trace")), failure);
             }
         }
@@ -88,11 +88,9 @@ public final class ShardMerge {
             JsonNode node = failureNodes.get(outcome.trace());
             if (node == null) {
                 throw new IllegalArgumentException(
-                        "cannot show a failure as one process would: its simplest run ("
-                                + TraceText.format(outcome.trace()) + ") is not the simplest"
-                                + " of its kind in any shard's report, because a shard made"
-                                + " runs past where one process stops; raise --max-runs to"
-                                + " cover the tree, or rerun that shard");
+                        "cannot show a failure as one process would: no shard's report has"
+                                + " the command of its simplest run ("
+                                + TraceText.format(outcome.trace()) + ")");
             }
             return node.get("command").asText();
         });
@@ -349,7 +347,7 @@ public final class ShardMerge {
                     Objects.requireNonNull(json.get(field), field);
                 }
                 JsonNode shard = Objects.requireNonNull(json.get("shard"));
-                for (String field : List.of("index", "count", "leaves", "coverage")) {
+                for (String field : List.of("index", "count", "leaves", "coverage", "failing")) {
                     Objects.requireNonNull(shard.get(field), "shard." + field);
                 }
                 for (String field : SHARED) {
