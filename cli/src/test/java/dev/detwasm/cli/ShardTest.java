@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * report is the one a single process writes, byte for byte apart from timing, and merge exits
  * as that check does (issue 16). For dfs, random and the default portfolio (whose tree here is
  * covered before its budget, so the merge must stop where one process stops), under both
- * engines, and on a threaded C program with preemptions.
+ * engines, and on a threaded C program with preemptions (random also with access points, whose
+ * walks depend on the lengths of the first 65 runs).
  */
 class ShardTest {
     private static final int SHARDS = 3;
@@ -40,6 +41,8 @@ class ShardTest {
         cases.add(Arguments.of("dfs", "aot", List.of("--strategy", "dfs", "--decisions",
                 "schedule", "--preemption-bound", "1"), counter));
         cases.add(Arguments.of("default", "aot", List.of("--max-runs", "60"), counter));
+        cases.add(Arguments.of("random", "aot", List.of("--strategy", "random", "--preempt-at",
+                "memory", "--max-runs", "80"), counter));
         return cases.stream();
     }
 

@@ -1,5 +1,6 @@
 package dev.detwasm.modelcheck;
 
+import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.RunDeadline;
 import dev.detwasm.host.Runner;
@@ -47,7 +48,8 @@ public final class ModelChecker {
         return explore(
                 program.name(),
                 new ProgramExecutor(runner, program, config, deadline(settings)),
-                config.seed(),
+                new StrategySettings(config.seed(), settings.pctDepth(),
+                        config.preemptAt() == PreemptAt.MEMORY),
                 settings,
                 reproduction,
                 progress);
@@ -68,6 +70,18 @@ public final class ModelChecker {
             ReproductionCommand reproduction,
             ProgressListener progress)
             throws LoadException {
+        return explore(module, executor, new StrategySettings(seed, settings.pctDepth()),
+                settings, reproduction, progress);
+    }
+
+    private CheckReport explore(
+            String module,
+            RunExecutor executor,
+            StrategySettings strategySettings,
+            CheckSettings settings,
+            ReproductionCommand reproduction,
+            ProgressListener progress)
+            throws LoadException {
         StrategyFactory factory = strategies.get(settings.strategy());
         if (factory == null) {
             throw new IllegalArgumentException(
@@ -75,7 +89,7 @@ public final class ModelChecker {
                             + String.join(", ", strategyNames()));
         }
         settings.mustReach().forEach(SiteDeclaration::parse);
-        Strategy strategy = factory.create(new StrategySettings(seed, settings.pctDepth()));
+        Strategy strategy = factory.create(strategySettings);
         if (settings.shard().isPresent()) {
             return explorePart(module, executor, settings, strategy, reproduction, progress);
         }

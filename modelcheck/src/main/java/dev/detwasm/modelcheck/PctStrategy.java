@@ -22,44 +22,42 @@ import java.util.SplittableRandom;
  * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
- * <p>k, the length of a run in schedule decisions, is estimated from the first runs. Run 0
- * takes option 0 everywhere (the fifo run, which lets each thread go on as long as it can, so it
- * sees the scheduling points of whole threads); runs 1 to 32 use its length, runs 33 to 64 the
- * longest of runs 0 to 32, and every later run the longest of runs 0 to 64 ({@value
- * #LEARNING_RUNS} runs). The batches make the estimate, and so every run, the same for any
- * number of workers; fixing it after the first runs makes run n the same on any {@code --shard}
- * layout, since every shard can make those runs itself. Select and wake decisions are drawn
- * uniformly from the same seeded stream, which run k derives from the seed and k.
+ * <p>k, the length of a run in schedule decisions, is estimated from the runs already made
+ * ({@link RunLengths}: the longest, or with access points the median). Run 0 takes option 0
+ * everywhere (the fifo run, which lets each thread go on as long as it can, so it sees the
+ * scheduling points of whole threads). Select and wake decisions are drawn uniformly from the
+ * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
-    static final int BATCH = 32;
-    /** The runs whose lengths make the estimate of every later run. */
-    static final int LEARNING_RUNS = 1 + 2 * BATCH;
-
+    private final StrategySettings settings;
+    private final RunNumbers numbers;
     private final long seed;
     private final int depth;
-    private final RunNumbers numbers;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
     private final CoverageTree coverage = new CoverageTree();
+    private final RunLengths lengths;
     private long nextRun;
-    private long completedRuns;
-    private long batchEnd;
-    private int longestRun;
-    private int estimate;
 
     public PctStrategy(StrategySettings settings) {
-        this(settings.seed(), settings.pctDepth(), RunNumbers.ALL);
+        this(settings, RunNumbers.ALL);
     }
 
-    private PctStrategy(long seed, int depth, RunNumbers numbers) {
-        this.seed = seed;
-        this.depth = depth;
+    private PctStrategy(StrategySettings settings, RunNumbers numbers) {
+        this.settings = settings;
         this.numbers = numbers;
+        this.seed = settings.seed();
+        this.depth = settings.pctDepth();
+        this.lengths = new RunLengths(settings.accessPoints());
     }
 
     /** The same runs, making only those {@code numbers} names. */
     PctStrategy only(RunNumbers numbers) {
-        return new PctStrategy(seed, depth, numbers);
+        return new PctStrategy(settings, numbers);
+    }
+
+    /** The first runs, whose lengths fix the estimate of every later run. */
+    long learningRuns() {
+        return RunLengths.LEARNING_RUNS;
     }
 
     @Override
@@ -67,18 +65,14 @@ public final class PctStrategy implements Strategy {
         if (coverage.complete()) {
             return List.of();
         }
-        if (completedRuns == batchEnd) {
-            estimate = longestRun;
-            batchEnd = batchEnd == 0 ? 1 : batchEnd < LEARNING_RUNS ? batchEnd + BATCH
-                    : Long.MAX_VALUE;
-        }
+        long batchEnd = lengths.batchEnd();
         while (planned.size() < limit) {
             long run = numbers.next(nextRun);
             if (run < 0 || run >= batchEnd) {
                 break;
             }
             nextRun = run + 1;
-            int k = estimate;
+            int k = lengths.estimate();
             planned.add(new NumberedPlan(run,
                     run == 0
                             ? () -> point -> 0
@@ -90,15 +84,8 @@ public final class PctStrategy implements Strategy {
     @Override
     public void completed(ExploredRun run) {
         planned.remove();
-        completedRuns++;
         coverage.add(run.steps());
-        int length = 0;
-        for (Step step : run.steps()) {
-            if (step.kind() == DecisionKind.SCHEDULE) {
-                length++;
-            }
-        }
-        longestRun = Math.max(longestRun, length);
+        lengths.add(run.steps());
     }
 
     @Override

@@ -40,11 +40,11 @@ public final class PortfolioStrategy implements Strategy {
                 List.of(
                         new DfsStrategy(),
                         new RandomStrategy(settings),
-                        new PctStrategy(new StrategySettings(seed, 3)),
+                        new PctStrategy(settings.with(seed, 3)),
                         new BfsStrategy(),
                         new PortfolioStrategy(List.of(
-                                new PctStrategy(new StrategySettings(derived(seed, 1), 1)),
-                                new PctStrategy(new StrategySettings(derived(seed, 2), 2))))));
+                                new PctStrategy(settings.with(derived(seed, 1), 1)),
+                                new PctStrategy(settings.with(derived(seed, 2), 2))))));
     }
 
     private static long derived(long seed, int depth) {

@@ -13,14 +13,14 @@ interface RunNumbers {
     long next(long from);
 
     /**
-     * The runs below {@code budget} that {@code shard} owns, and every run below {@code shared}.
+     * The runs below {@code budget} that {@code shard} owns, and every run below {@code shared}
+     * and {@code budget}.
      */
     static RunNumbers of(Shard shard, long budget, long shared) {
         return from -> {
             long n = from;
             if (n >= shared) {
-                long count = shard.count();
-                n += Math.floorMod(shard.index() - 1 - n, count);
+                n += Math.floorMod(shard.index() - 1 - n, (long) shard.count());
             }
             return n < budget ? n : -1;
         };

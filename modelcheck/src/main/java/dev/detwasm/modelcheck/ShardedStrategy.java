@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>A leaf makes no more than the runs it could get within {@code --max-runs}: random and pct
  * the shard's numbers below that; dfs and bfs at most that many runs of the shard's subtrees (a
  * shard cannot know how far the others get, and the merge keeps the first of them in the whole
- * order). Runs made only to find the shard's subtrees, or to fix pct's estimate, are made but
- * not reported.
+ * order). Runs made only to find the shard's subtrees, or to fix the run length pct and random
+ * (with access points) estimate, are made but not reported.
  */
 final class ShardedStrategy implements Strategy {
     private final Shard shard;
@@ -59,10 +59,10 @@ final class ShardedStrategy implements Strategy {
             case BfsStrategy bfs -> leaves.add(new Leaf(
                     new BfsStrategy(subtrees), "bfs", stride, offset, budget));
             case RandomStrategy random -> leaves.add(new Leaf(
-                    random.only(RunNumbers.of(shard, budget, 0)), "number", stride, offset,
+                    random.only(RunNumbers.of(shard, budget, random.learningRuns())), "number", stride, offset,
                     budget));
             case PctStrategy pct -> leaves.add(new Leaf(
-                    pct.only(RunNumbers.of(shard, budget, PctStrategy.LEARNING_RUNS)), "number",
+                    pct.only(RunNumbers.of(shard, budget, pct.learningRuns())), "number",
                     stride, offset, budget));
             default -> throw new IllegalArgumentException(
                     "--shard works with the built-in strategies (portfolio, dfs, bfs, random,"
