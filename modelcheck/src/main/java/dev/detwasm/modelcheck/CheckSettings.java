@@ -27,13 +27,10 @@ import java.util.Set;
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
  *     ({@code --require-exhaustive})
-<<<<<<< HEAD
  * @param timeLimitFrom when the time limit starts counting; null for when the check starts
  *     (the CLI gives the JVM's start, so that start-up counts as the user sees it)
-=======
  * @param shard the part of the exploration this process makes ({@code --shard K/N}), or empty
  *     for all of it
->>>>>>> lane-shard
  */
 public record CheckSettings(
         String strategy,
@@ -47,11 +44,8 @@ public record CheckSettings(
         int pctDepth,
         List<String> mustReach,
         boolean requireExhaustive,
-<<<<<<< HEAD
-        Instant timeLimitFrom) {
-=======
+        Instant timeLimitFrom,
         Optional<Shard> shard) {
->>>>>>> lane-shard
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
@@ -127,11 +121,7 @@ public record CheckSettings(
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
-<<<<<<< HEAD
-                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom);
-=======
-                .requireExhaustive(requireExhaustive).shard(shard);
->>>>>>> lane-shard
+                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard);
     }
 
     /** The branching rules these settings give. */
@@ -233,11 +223,8 @@ public record CheckSettings(
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
-<<<<<<< HEAD
         private Instant timeLimitFrom;
-=======
         private Optional<Shard> shard = Optional.empty();
->>>>>>> lane-shard
 
         private Builder() {}
 
@@ -296,25 +283,21 @@ public record CheckSettings(
             return this;
         }
 
-<<<<<<< HEAD
         /** When the time limit starts counting (default: when the check starts). */
         public Builder timeLimitFrom(Instant timeLimitFrom) {
             this.timeLimitFrom = timeLimitFrom;
-=======
+            return this;
+        }
+
         public Builder shard(Optional<Shard> shard) {
             this.shard = shard;
->>>>>>> lane-shard
             return this;
         }
 
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-<<<<<<< HEAD
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom);
-=======
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive, shard);
->>>>>>> lane-shard
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom, shard);
         }
     }
 }
