@@ -42,7 +42,7 @@ class ShardTest {
                 "schedule", "--preemption-bound", "1"), counter));
         cases.add(Arguments.of("default", "aot", List.of("--max-runs", "60"), counter));
         cases.add(Arguments.of("random", "aot", List.of("--strategy", "random", "--preempt-at",
-                "memory", "--max-runs", "80"), counter));
+                "memory", "--max-runs", "150"), counter));
         return cases.stream();
     }
 
