@@ -193,15 +193,6 @@ public final class RunOptions {
      */
     Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader, Injector defaults)
             throws LoadException {
-        List<String> hostOptions = new ArrayList<>();
-        for (Path plugin : plugins) {
-            hostOptions.add("--plugin");
-            hostOptions.add(plugin.toString());
-        }
-        for (String name : pluginModules) {
-            hostOptions.add("--plugin-module");
-            hostOptions.add(name);
-        }
         List<Module> loaded = PluginJars.load(plugins, pluginModules);
         Sandbox.Builder builder = Sandbox.builder(load(loader));
         if (loaded.isEmpty()) {
@@ -211,9 +202,22 @@ public final class RunOptions {
         }
         return builder
                 .withConfig(moduleRun(config))
-                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
-                        module.toString(), config,
-                        stdinFile == null ? null : stdinFile.toString()));
+                .withReproduction(reproduction(config));
+    }
+
+    /** The command that makes a run of {@code config} again, plugins included. */
+    ReproductionCommand reproduction(RunConfig config) {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return new ReproductionCommand(hostOptions, moduleFlags(), module.toString(), config,
+                stdinFile == null ? null : stdinFile.toString());
     }
 
     /**

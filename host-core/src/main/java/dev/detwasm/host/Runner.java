@@ -190,8 +190,8 @@ public final class Runner {
      * Runs once under the interpreter, recording every step of every thread with its guest call
      * stack: the interpreter is the engine whose frames tell the instruction, hence the source
      * line. Runs are the same under either engine, so a run found under AOT replays here. A
-     * program the configuration rewrites (fuel, access points) is explained with function names
-     * but no source lines: its code no longer sits where the module's DWARF says.
+     * program the configuration rewrites (fuel, access points) has the lines of the code it was
+     * made from (inserted code, those of the instruction it was inserted before).
      */
     public ExplainedRun explain(
             Program program,
