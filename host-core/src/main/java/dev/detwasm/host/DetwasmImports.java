@@ -41,15 +41,22 @@ import java.util.List;
  * they were.
  *
  * <p>Work as time ({@code --clock steps=NS}): the scheduler {@linkplain #take takes} the running
- * thread's steps whenever the thread enters it (counted from its fuel global, which is exact at
- * any host call: blocks are charged on entry) and moves the clock NS nanoseconds per step. A
- * grant is also never more than the steps until the next timer is due, so the fuel check that
- * follows its deadline enters the scheduler ({@link GuestThreads#timerPoint}), a timer
- * interrupt at the same instruction under both engines.
+ * thread's steps whenever the thread enters it and moves the clock NS nanoseconds per step. The
+ * steps are read from the fuel global, which is exact at calls (clock reads included) and lags
+ * behind at atomic instructions, where a function keeps its count in a local: the lag is the
+ * code's own, the same under both engines, and counted at the next read. For the same reason
+ * the host writes a grant only here (at {@code fuel_due}) and when a thread starts: a grant is
+ * never more than the steps until the running thread's next timer interrupt ({@link
+ * GuestThreads#untilTimer}), nor than {@link #CLOCK_CHUNK}, so a timer brought nearer by what
+ * the thread did since (a notify that ends its time slice) is noticed at a fuel check within
+ * that many steps, and the check enters the scheduler ({@link GuestThreads#timerPoint}).
  */
 final class DetwasmImports implements AccessCountdown, WorkClock {
     /** Steps between two looks at the deadline: about a millisecond of compiled code. */
     static final long DEADLINE_CHUNK = 1L << 20;
+
+    /** Under --clock steps, the most steps between two looks at the timers: 65 us at 1 ns. */
+    static final long CLOCK_CHUNK = 1L << 16;
 
     private final RunConfig config;
     private final GuestThreads threads;
@@ -269,14 +276,6 @@ final class DetwasmImports implements AccessCountdown, WorkClock {
         return nanos;
     }
 
-    @Override
-    public void rearm() {
-        Meter meter = fuelMeter();
-        if (meter != null) {
-            grant(meter);
-        }
-    }
-
     /** The running thread's meter, once its fuel is granted. */
     private Meter fuelMeter() {
         int thread = threads.currentThread();
@@ -295,10 +294,13 @@ final class DetwasmImports implements AccessCountdown, WorkClock {
         if (deadline.isSet()) {
             grant = Math.min(grant, DEADLINE_CHUNK);
         }
-        long untilTimer = threads.untilTimer();
-        if (untilTimer != GuestThreads.NO_DEADLINE) {
-            // the check after grant + 1 steps is the first that may find the timer due
-            grant = Math.min(grant, Math.ceilDiv(untilTimer, config.nsPerStep()) - 1);
+        if (config.nsPerStep() > 0) {
+            grant = Math.min(grant, CLOCK_CHUNK);
+            long untilTimer = threads.untilTimer();
+            if (untilTimer != GuestThreads.NO_DEADLINE) {
+                // the check after grant + 1 steps is the first that may find the timer due
+                grant = Math.min(grant, Math.ceilDiv(untilTimer, config.nsPerStep()) - 1);
+            }
         }
         meter.granted = grant;
         meter.fuel.setValue(grant);

@@ -131,7 +131,6 @@ public final class CooperativeScheduler implements GuestThreads {
             if (events.enabled()) {
                 events.add(current.id, "spawn", "t" + child.id);
             }
-            work.rearm(); // the caller's slice now ends
             return child.id;
         } catch (RuntimeException e) {
             throw fail(e);
@@ -282,9 +281,6 @@ public final class CooperativeScheduler implements GuestThreads {
             }
             if (woken != null) {
                 events.add(current.id, "wake", hex(key) + " ->" + (n == 0 ? " none" : woken));
-            }
-            if (n > 0) {
-                work.rearm(); // the caller's slice now ends
             }
             return n;
         } catch (RuntimeException e) {
@@ -573,9 +569,8 @@ public final class CooperativeScheduler implements GuestThreads {
     }
 
     /**
-     * Moves the clock by the running thread's work since it last entered, fires the timers that
-     * made due and ends its slice (each a timer interrupt for the running thread), and has its
-     * work bounded by the next of them.
+     * Moves the clock by the running thread's work since it last entered, and fires the timers
+     * that made due and ends its slice: each a timer interrupt for the running thread.
      */
     private void catchUp() {
         if (work == WorkClock.NONE) {
@@ -593,7 +588,6 @@ public final class CooperativeScheduler implements GuestThreads {
                 interrupted = true;
             }
         }
-        work.rearm();
     }
 
     private static String hex(long key) {

@@ -6,7 +6,6 @@ import dev.detwasm.host.decide.FifoPolicy;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.WorkClock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,21 +15,15 @@ class WorkClockTest {
     private final GuestThreads threads = h.threads;
     private final Work work = new Work();
 
-    /** Work the bodies declare, taken by the scheduler; what each rearm bounded it by. */
-    private final class Work implements WorkClock {
+    /** Work the bodies declare, taken by the scheduler. */
+    private static final class Work implements WorkClock {
         long pending;
-        final List<Long> armed = new ArrayList<>();
 
         @Override
         public long take() {
             long taken = pending;
             pending = 0;
             return taken;
-        }
-
-        @Override
-        public void rearm() {
-            armed.add(threads.untilTimer());
         }
     }
 
@@ -85,10 +78,11 @@ class WorkClockTest {
         threads.measureWork(work);
         h.run(
                 () -> {
+                    h.note("alone: " + threads.untilTimer());
                     threads.spawn(() -> h.note("runs at " + threads.now()));
                     work.pending = CooperativeScheduler.TIME_SLICE - 1;
                     threads.timerPoint();
-                    h.note("still runs");
+                    h.note("still runs, " + threads.untilTimer() + " ns left");
                     work.pending = 1;
                     threads.schedulingPoint();
                     h.note("back at " + threads.now());
@@ -96,12 +90,11 @@ class WorkClockTest {
 
         assertEquals(
                 List.of(
-                        "t0 still runs",
+                        "t0 alone: -1",
+                        "t0 still runs, 1 ns left",
                         "t1 runs at " + CooperativeScheduler.TIME_SLICE,
                         "t0 back at " + CooperativeScheduler.TIME_SLICE),
                 h.notes);
-        // spawning starts the count of the slice; after a switch, a thread alone has no bound
-        assertEquals(CooperativeScheduler.TIME_SLICE, (long) work.armed.get(1));
     }
 
     @Test

@@ -61,9 +61,9 @@ public interface GuestThreads {
     default void measureWork(WorkClock work) {}
 
     /**
-     * Virtual nanoseconds of work until the earliest timer is due: 0 when a timer fired that
-     * the running thread has not yet been interrupted for, {@link #NO_DEADLINE} when no timer
-     * is pending or time does not move with work.
+     * Virtual nanoseconds of work until the running thread's next timer interrupt is due (a
+     * timer, or the end of its time slice): 0 when one is pending, {@link #NO_DEADLINE} when
+     * none can come or time does not move with work. The host bounds the thread's work by it.
      */
     default long untilTimer() {
         return NO_DEADLINE;

@@ -3,7 +3,8 @@ package dev.detwasm.host.spi;
 /**
  * The running thread's work as virtual time ({@code --clock steps}): the host counts executed
  * steps, the scheduler moves its clock by them. The scheduler takes the work whenever a thread
- * enters it, so the clock is exact at every point a thread can observe it or be switched.
+ * enters it; the work is counted up to the thread's last call (see {@code
+ * Builtins.FUEL_GLOBAL}), so the clock is exact where a thread reads it.
  */
 public interface WorkClock {
     /** Time stands still while threads work: the clock moves only when all of them block. */
@@ -13,17 +14,8 @@ public interface WorkClock {
                 public long take() {
                     return 0;
                 }
-
-                @Override
-                public void rearm() {}
             };
 
     /** Virtual nanoseconds of work the running thread did since this was last called for it. */
     long take();
-
-    /**
-     * The running thread goes back to guest code after its timers or the clock changed: it must
-     * enter the scheduler again by the time {@link GuestThreads#untilTimer} has passed.
-     */
-    void rearm();
 }
