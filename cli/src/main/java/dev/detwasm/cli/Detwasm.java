@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             CheckCommand.class,
+            MergeCommand.class,
             TransformCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -34,7 +34,7 @@ import java.util.function.Function;
 /**
  * Runs a {@link Program} once under a {@link RunConfig}, first rewriting it with the transform
  * passes the configuration needs: {@code fuel} when steps are counted (a step budget, {@code
- * --preempt-every}) or a deadline is set, {@code shared-access} for {@code --preempt-at
+ * --preempt-every}, {@code --clock steps}) or a deadline is set, {@code shared-access} for {@code --preempt-at
  * memory}, all in one rewrite so each pass sees the original function indices. A pass whose
  * output the module already carries (its exported global) is not applied again.
  * Thread-safe: runs share nothing.
@@ -239,6 +239,9 @@ public final class Runner {
                         config, threads, decisions, deadline,
                         new FunctionNames(original.module()));
         decisions.countAccessesWith(builtins);
+        if (config.nsPerStep() > 0) {
+            threads.measureWork(builtins);
+        }
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,

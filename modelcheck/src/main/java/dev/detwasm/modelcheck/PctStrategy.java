@@ -23,12 +23,14 @@ import java.util.SplittableRandom;
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
  * <p>k, the length of a run in schedule decisions, is estimated from the runs already made
- * ({@link RunLengths}: the longest, or with access points the median). Run 0 takes option 0
+ * ({@link RunLengths}: the longest, or with access points the median or fifo run). Run 0 takes option 0
  * everywhere (the fifo run, which lets each thread go on as long as it can, so it sees the
  * scheduling points of whole threads). Select and wake decisions are drawn uniformly from the
  * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
+    private final StrategySettings settings;
+    private final RunNumbers numbers;
     private final long seed;
     private final int depth;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
@@ -37,9 +39,25 @@ public final class PctStrategy implements Strategy {
     private long nextRun;
 
     public PctStrategy(StrategySettings settings) {
+        this(settings, RunNumbers.ALL);
+    }
+
+    private PctStrategy(StrategySettings settings, RunNumbers numbers) {
+        this.settings = settings;
+        this.numbers = numbers;
         this.seed = settings.seed();
         this.depth = settings.pctDepth();
         this.lengths = new RunLengths(settings.accessPoints());
+    }
+
+    /** The same runs, making only those {@code numbers} names. */
+    PctStrategy only(RunNumbers numbers) {
+        return new PctStrategy(settings, numbers);
+    }
+
+    /** The first runs, whose lengths fix the estimate of every later run. */
+    long learningRuns() {
+        return RunLengths.LEARNING_RUNS;
     }
 
     @Override
@@ -48,13 +66,17 @@ public final class PctStrategy implements Strategy {
             return List.of();
         }
         long batchEnd = lengths.batchEnd();
-        while (planned.size() < limit && nextRun < batchEnd) {
-            long run = nextRun++;
+        while (planned.size() < limit) {
+            long run = numbers.next(nextRun);
+            if (run < 0 || run >= batchEnd) {
+                break;
+            }
+            nextRun = run + 1;
             int k = lengths.estimate();
-            planned.add(
+            planned.add(new NumberedPlan(run,
                     run == 0
                             ? () -> point -> 0
-                            : () -> new Priorities(RunSeed.random(seed, run), depth, k));
+                            : () -> new Priorities(RunSeed.random(seed, run), depth, k)));
         }
         return RunPlan.first(planned, limit);
     }
