@@ -1,29 +1,39 @@
 package dev.detwasm.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Injector;
 import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
 import dev.detwasm.modelcheck.ExplainedFinding;
+import dev.detwasm.modelcheck.FailingRun;
 import dev.detwasm.modelcheck.JsonReport;
 import dev.detwasm.modelcheck.JunitReport;
 import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.ReproductionCommand;
+import dev.detwasm.modelcheck.Shard;
 import dev.detwasm.modelcheck.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,7 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
             paramLabel = "D",
             converter = DurationConverter.class,
             description = "Stop after this much wall-clock time, e.g. 30s, 5m, 1h30m, 500ms"
-                    + " (default: none).")
+                    + " (default: none), counted from the command's start; the run going then"
+                    + " is cut off.")
     Duration timeLimit = Duration.ZERO;
 
     @Option(
@@ -148,6 +159,16 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Make N runs at once in this process (default: 1). The report is"
                     + " the same for any N.")
     int jobs = 1;
+
+    @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "Make only part K of N of the exploration (1 <= K <= N), for N"
+                    + " processes or machines that share it: random and pct runs by number, dfs"
+                    + " and bfs by subtree, the portfolio both. Needs --report; 'detwasm merge'"
+                    + " combines the N reports into the report one process would have written"
+                    + " (docs/scale.md).")
+    String shard;
 
     @Option(
             names = "--pct-depth",
@@ -215,12 +236,15 @@ public final class CheckCommand implements Callable<Integer> {
     private final ProgramLoader loader;
     private final CliStreams streams;
     private final Injector injector;
+    private final CommandStart start;
 
     @Inject
-    CheckCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
+    CheckCommand(
+            ProgramLoader loader, CliStreams streams, Injector injector, CommandStart start) {
         this.loader = loader;
         this.streams = streams;
         this.injector = injector;
+        this.start = start;
     }
 
     @Override
@@ -229,6 +253,10 @@ public final class CheckCommand implements Callable<Integer> {
                 options.toConfig(streams.in())
                         .maxSteps(options.maxSteps(CheckSettings.DEFAULT_MAX_STEPS))
                         .build();
+        if (shard != null && jsonFile == null) {
+            throw usage("--shard needs --report FILE.json: 'detwasm merge' combines the shards'"
+                    + " reports");
+        }
         reportFile("--report", jsonFile, "out.json");
         reportFile("--junit", junitFile, "out.xml");
         MinimizeBudget budget;
@@ -252,17 +280,60 @@ public final class CheckCommand implements Callable<Integer> {
                 Terminal.isInteractive()
                         ? new ProgressLine(streams.err(), maxRuns, timeLimit)
                         : ProgressListener.NONE;
-        CheckReport report = sandbox.check(progress);
+        CheckReport report;
+        try {
+            report = sandbox.check(progress);
+        } catch (IllegalArgumentException e) {
+            // a strategy --shard cannot split (a plugin's), or a bad --must-reach declaration
+            throw usage(e.getMessage());
+        }
         List<ExplainedFinding> explained = sandbox.explain(report, budget);
+        if (report.shard().isPresent()) {
+            // the merge shows a failure by whichever of these is simplest where one process stops
+            List<ExplainedFinding> accounts = new ArrayList<>();
+            for (FailingRun failure : report.shard().get().showable()) {
+                accounts.add(sandbox.explain(failure, budget));
+            }
+            report.shard().get().explained(accounts);
+        }
+        report.settings().shard().ifPresent(part -> streams.out().println("shard " + part
+                + ": the runs it owns of the exploration ('detwasm merge' combines the "
+                + part.count() + " shards' reports into the report of the whole)"));
         streams.out().print(TextReport.render(report, jobs, explained));
         streams.out().flush();
         if (jsonFile != null) {
-            new JsonReport().write(report, jobs, explained, jsonFile);
+            JsonReport json = new JsonReport();
+            ObjectNode root = json.toJson(report, jobs, explained);
+            if (root.get("shard") instanceof ObjectNode part) {
+                identify(part, sandbox, config);
+            }
+            Files.writeString(jsonFile, json.text(root), StandardCharsets.UTF_8);
         }
         if (junitFile != null) {
             new JunitReport().write(report, junitFile);
         }
         return report.exitCode();
+    }
+
+    /**
+     * What every shard of one exploration shares, for {@code merge} to refuse reports of
+     * different explorations: detwasm's version, the module's bytes and the run's options (the
+     * command that would replay a run, budget included).
+     */
+    private void identify(ObjectNode part, Sandbox sandbox, RunConfig config) throws IOException {
+        part.put("detwasm", VersionProvider.versions());
+        part.put("module_sha256",
+                HexFormat.of().formatHex(sha256(sandbox.program().binary())));
+        part.put("run", options.reproduction(config).forRun(
+                new Termination(Termination.Kind.STEP_BUDGET, 0, 0, ""), List.of()));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**
@@ -286,11 +357,13 @@ public final class CheckCommand implements Callable<Integer> {
                     .maxDecisions(maxDecisions)
                     .preemptionBound(preemptionBound)
                     .timeLimit(timeLimit)
+                    .timeLimitFrom(timeLimit.isZero() ? null : start.at())
                     .jobs(jobs)
                     .stopOnFirst(stopOnFirst)
                     .pctDepth(pctDepth)
                     .mustReach(mustReach)
                     .requireExhaustive(requireExhaustive)
+                    .shard(shard == null ? Optional.empty() : Optional.of(Shard.parse(shard)))
                     .build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -119,6 +119,18 @@ public final class RunOptions {
     long preemptEvery;
 
     @Option(
+            names = "--clock",
+            paramLabel = "idle|steps[=NS]",
+            converter = ClockConverter.class,
+            description = "How virtual time moves. idle (default): only when every thread is"
+                    + " blocked, by jumping to the earliest sleep or timed wait. steps[=NS]: also"
+                    + " NS nanoseconds per executed step (default 1), so busy-waits on the clock"
+                    + " end and a timed wait expires while another thread computes; the running"
+                    + " thread then yields to it at its next scheduling point, as at a timer"
+                    + " interrupt (CPython's interpreter lock changes hands this way).")
+    long nsPerStep;
+
+    @Option(
             names = "--preempt-at",
             paramLabel = "sync|memory",
             description = "Where threads may switch: sync (default) at atomics, wait/notify,"
@@ -181,15 +193,6 @@ public final class RunOptions {
      */
     Sandbox.Builder sandbox(RunConfig config, ProgramLoader loader, Injector defaults)
             throws LoadException {
-        List<String> hostOptions = new ArrayList<>();
-        for (Path plugin : plugins) {
-            hostOptions.add("--plugin");
-            hostOptions.add(plugin.toString());
-        }
-        for (String name : pluginModules) {
-            hostOptions.add("--plugin-module");
-            hostOptions.add(name);
-        }
         List<Module> loaded = PluginJars.load(plugins, pluginModules);
         Sandbox.Builder builder = Sandbox.builder(load(loader));
         if (loaded.isEmpty()) {
@@ -199,9 +202,22 @@ public final class RunOptions {
         }
         return builder
                 .withConfig(moduleRun(config))
-                .withReproduction(new ReproductionCommand(hostOptions, moduleFlags(),
-                        module.toString(), config,
-                        stdinFile == null ? null : stdinFile.toString()));
+                .withReproduction(reproduction(config));
+    }
+
+    /** The command that makes a run of {@code config} again, plugins included. */
+    ReproductionCommand reproduction(RunConfig config) {
+        List<String> hostOptions = new ArrayList<>();
+        for (Path plugin : plugins) {
+            hostOptions.add("--plugin");
+            hostOptions.add(plugin.toString());
+        }
+        for (String name : pluginModules) {
+            hostOptions.add("--plugin-module");
+            hostOptions.add(name);
+        }
+        return new ReproductionCommand(hostOptions, moduleFlags(), module.toString(), config,
+                stdinFile == null ? null : stdinFile.toString());
     }
 
     /**
@@ -261,6 +277,7 @@ public final class RunOptions {
                 .seed(seed)
                 .preemptEvery(preemptEvery)
                 .preemptAt(preemptAt)
+                .nsPerStep(nsPerStep)
                 .maxMemoryPages(maxMemoryPages)
                 .keepOutput(keepOutput);
     }

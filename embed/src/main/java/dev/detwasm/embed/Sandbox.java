@@ -21,6 +21,7 @@ import dev.detwasm.modelcheck.ModelCheckModule;
 import dev.detwasm.modelcheck.ModelChecker;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.ExplainedFinding;
+import dev.detwasm.modelcheck.FailingRun;
 import dev.detwasm.modelcheck.FindingExplainer;
 import dev.detwasm.modelcheck.MinimizeBudget;
 import dev.detwasm.modelcheck.ReproductionCommand;
@@ -123,6 +124,14 @@ public final class Sandbox {
             throws LoadException {
         return injector.getInstance(FindingExplainer.class)
                 .explainShown(program, config, reproduction, report, budget);
+    }
+
+    /** One failing run, minimized within {@code budget} and replayed with its steps recorded. */
+    public ExplainedFinding explain(FailingRun failure, MinimizeBudget budget)
+            throws LoadException {
+        return injector.getInstance(FindingExplainer.class)
+                .explain(program, config, reproduction, failure, checkSettings.decisions(),
+                        budget);
     }
 
     /** The strategy names {@link Builder#withStrategy} accepts, those of plugins included. */

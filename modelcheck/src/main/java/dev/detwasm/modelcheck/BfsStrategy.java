@@ -10,8 +10,15 @@ import java.util.List;
  */
 public final class BfsStrategy implements Strategy {
     private final Deque<Prefix> queue = new ArrayDeque<>();
+    private final Subtrees subtrees;
 
     public BfsStrategy() {
+        this(Subtrees.ALL);
+    }
+
+    /** Explores only {@code subtrees} (and the runs above them that find them). */
+    BfsStrategy(Subtrees subtrees) {
+        this.subtrees = subtrees;
         queue.add(Prefix.root());
     }
 
@@ -22,7 +29,7 @@ public final class BfsStrategy implements Strategy {
 
     @Override
     public void completed(ExploredRun run) {
-        queue.addAll(queue.remove().children(run));
+        queue.addAll(subtrees.keep(queue.remove().children(run), run.steps()));
     }
 
     @Override

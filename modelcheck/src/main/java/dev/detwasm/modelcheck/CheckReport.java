@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Set;
  *     Strategy#UNKNOWN}
  * @param elapsed the wall-clock time the exploration took
  * @param cutOff whether the time limit stopped a run that was still going (it is not counted)
+ * @param shard under {@code --shard}, what the shard's report carries for {@code detwasm merge}
  */
 public record CheckReport(
         String module,
@@ -46,7 +48,8 @@ public record CheckReport(
         Set<Bound> bounds,
         long frontier,
         Duration elapsed,
-        boolean cutOff) {
+        boolean cutOff,
+        Optional<ShardLedger> shard) {
 
     public CheckReport {
         outcomes = List.copyOf(outcomes);
@@ -56,6 +59,13 @@ public record CheckReport(
         EnumSet<Bound> copy = EnumSet.noneOf(Bound.class);
         copy.addAll(bounds);
         bounds = Collections.unmodifiableSet(copy);
+    }
+
+    /** This report as a shard's, carrying {@code ledger}, with {@code bounds}. */
+    CheckReport asShard(ShardLedger ledger, Set<Bound> bounds) {
+        return new CheckReport(module, settings, runs, distinctRuns, distinctOutcomes, outcomes,
+                failingRuns, distinctFailures, failures, reachedSites, unreachedDeclarations,
+                bounds, frontier, elapsed, cutOff, Optional.of(ledger));
     }
 
     /** Whether every run of the tree of decisions was made. */

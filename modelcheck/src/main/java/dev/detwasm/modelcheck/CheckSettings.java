@@ -2,11 +2,13 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.DecisionKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +27,10 @@ import java.util.Set;
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
  *     ({@code --require-exhaustive})
+ * @param timeLimitFrom when the time limit starts counting; null for when the check starts
+ *     (the CLI gives the JVM's start, so that start-up counts as the user sees it)
+ * @param shard the part of the exploration this process makes ({@code --shard K/N}), or empty
+ *     for all of it
  */
 public record CheckSettings(
         String strategy,
@@ -37,13 +43,17 @@ public record CheckSettings(
         boolean stopOnFirst,
         int pctDepth,
         List<String> mustReach,
-        boolean requireExhaustive) {
+        boolean requireExhaustive,
+        Instant timeLimitFrom,
+        Optional<Shard> shard) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
 
     /** The portfolio of dfs, random and pct: see {@link PortfolioStrategy#standard}. */
     public static final String DEFAULT_STRATEGY = "portfolio";
+    /** The strategies that end by themselves, whatever the run budget. */
+    private static final Set<String> SYSTEMATIC = Set.of("dfs", "bfs");
     public static final long DEFAULT_MAX_RUNS = 10_000;
     /**
      * Bounds a run whose threads spin on sched_yield: a strategy that keeps choosing the
@@ -67,6 +77,19 @@ public record CheckSettings(
         decisions = Collections.unmodifiableSet(kinds);
         Objects.requireNonNull(timeLimit, "timeLimit");
         mustReach = List.copyOf(mustReach);
+        Objects.requireNonNull(shard, "shard");
+        if (shard.isPresent() && stopOnFirst) {
+            throw new IllegalArgumentException(
+                    "--stop-on-first cannot be sharded: a shard does not know which failing run"
+                            + " comes first in the whole exploration");
+        }
+        if (shard.isPresent() && maxRuns == UNLIMITED && !SYSTEMATIC.contains(strategy)) {
+            // one process stops random and pct when the runs of all its strategies cover the
+            // tree, which no shard sees: a shard's pct might go on forever
+            throw new IllegalArgumentException("--shard with --max-runs none needs --strategy"
+                    + " dfs or bfs: a shard's random or pct runs cannot see when all shards"
+                    + " together have covered the tree");
+        }
         requireLimit("max runs", maxRuns, 1);
         requireLimit("max decisions", maxDecisions, 0);
         requireLimit("preemption bound", preemptionBound, 0);
@@ -98,7 +121,7 @@ public record CheckSettings(
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
-                .requireExhaustive(requireExhaustive);
+                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard);
     }
 
     /** The branching rules these settings give. */
@@ -115,8 +138,13 @@ public record CheckSettings(
 
     /** The limits these settings give. */
     public Limits limits() {
+        long now = System.nanoTime();
+        long from = timeLimitFrom == null
+                ? now
+                : now - Duration.between(timeLimitFrom, Instant.now()).toNanos();
         return new Limits(
-                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs);
+                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs,
+                from);
     }
 
     /** The value of {@code bound}'s option, as the user would write it. */
@@ -155,6 +183,33 @@ public record CheckSettings(
         return text.isEmpty() ? d.toNanos() + "ns" : text.toString();
     }
 
+    /** The duration {@link #durationText} wrote. */
+    static Duration durationOf(String text) {
+        if (text.equals("none")) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.ZERO;
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(h|ms|m|s|ns)").matcher(text);
+        int end = 0;
+        while (m.lookingAt()) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "ms" -> Duration.ofMillis(n);
+                default -> Duration.ofNanos(n);
+            });
+            end = m.end();
+            m.region(end, text.length());
+        }
+        if (end != text.length() || end == 0) {
+            throw new IllegalArgumentException("not a duration: '" + text + "'");
+        }
+        return d;
+    }
+
     /** Builds {@link CheckSettings}, starting from the defaults. */
     public static final class Builder {
         private String strategy = DEFAULT_STRATEGY;
@@ -168,6 +223,8 @@ public record CheckSettings(
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
+        private Instant timeLimitFrom;
+        private Optional<Shard> shard = Optional.empty();
 
         private Builder() {}
 
@@ -226,10 +283,21 @@ public record CheckSettings(
             return this;
         }
 
+        /** When the time limit starts counting (default: when the check starts). */
+        public Builder timeLimitFrom(Instant timeLimitFrom) {
+            this.timeLimitFrom = timeLimitFrom;
+            return this;
+        }
+
+        public Builder shard(Optional<Shard> shard) {
+            this.shard = shard;
+            return this;
+        }
+
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive);
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom, shard);
         }
     }
 }

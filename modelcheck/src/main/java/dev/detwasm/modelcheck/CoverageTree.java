@@ -55,6 +55,11 @@ final class CoverageTree {
         }
     }
 
+    /** Whether the tree grew past {@value #MAX_NODES} nodes and was dropped. */
+    boolean dropped() {
+        return root == null;
+    }
+
     /** Whether every run of the bounded tree has been added. */
     boolean complete() {
         return root != null && root.complete;

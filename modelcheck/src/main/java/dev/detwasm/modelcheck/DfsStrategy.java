@@ -22,9 +22,16 @@ import java.util.List;
 public final class DfsStrategy implements Strategy {
     private final Deque<Prefix> stack = new ArrayDeque<>();
     private List<Prefix> nextLevel = new ArrayList<>();
+    private final Subtrees subtrees;
     private int level;
 
     public DfsStrategy() {
+        this(Subtrees.ALL);
+    }
+
+    /** Explores only {@code subtrees} (and the runs above them that find them). */
+    DfsStrategy(Subtrees subtrees) {
+        this.subtrees = subtrees;
         stack.push(Prefix.root());
     }
 
@@ -43,7 +50,8 @@ public final class DfsStrategy implements Strategy {
 
     @Override
     public void completed(ExploredRun run) {
-        List<Prefix> children = stack.pop().childrenDepthFirst(run);
+        List<Prefix> children =
+                subtrees.keep(stack.pop().childrenDepthFirst(run), run.steps());
         for (int i = children.size() - 1; i >= 0; i--) {
             Prefix child = children.get(i);
             if (child.preemptions() <= level) {

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Gathers what the runs of an exploration show, in exploration order, into a {@link
@@ -23,7 +25,7 @@ import java.util.function.Consumer;
  * memory grows by a few dozen bytes a run.
  */
 public final class Findings implements Consumer<ExploredRun> {
-    private final ReproductionCommand reproduction;
+    private final Function<RunOutcome, String> command;
     /** Failure signatures kept whole for the report; the others are only counted. */
     static final int MAX_KEPT_FAILURES = 1000;
     /** Distinct outcomes kept whole (one run each); the others are only counted. */
@@ -39,7 +41,12 @@ public final class Findings implements Consumer<ExploredRun> {
     private long failingRuns;
 
     public Findings(ReproductionCommand reproduction) {
-        this.reproduction = reproduction;
+        this(reproduction::forRun);
+    }
+
+    /** Findings whose failures are reproduced by {@code command}. */
+    Findings(Function<RunOutcome, String> command) {
+        this.command = command;
     }
 
     @Override
@@ -96,7 +103,7 @@ public final class Findings implements Consumer<ExploredRun> {
                     new FailingRun(
                             f.simplest.index(), f.runs, f.firstRun, f.foundBy,
                             f.simplest.preemptions(), o.termination(), o.location(), o.trace(),
-                            reproduction.forRun(o), o.stdout(), o.stderr()));
+                            command.apply(o), o.stdout(), o.stderr()));
         }
         List<ReachedSite> reached = new ArrayList<>();
         sites.forEach((site, c) -> reached.add(new ReachedSite(site, c.runs, c.firstRun)));
@@ -110,7 +117,8 @@ public final class Findings implements Consumer<ExploredRun> {
         return new CheckReport(
                 module, settings, runs, traces.size(), outcomeKeys.size(), distinct, failingRuns,
                 signatures.size(), failing, reached, unreached, exploration.bounds(),
-                exploration.frontier(), exploration.elapsed(), exploration.cutOff());
+                exploration.frontier(), exploration.elapsed(), exploration.cutOff(),
+                Optional.empty());
     }
 
     /** Runs with the same ending and stdout. */
@@ -140,6 +148,28 @@ public final class Findings implements Consumer<ExploredRun> {
         }
     }
 
+    /**
+     * Fewer preemptions, or as many and fewer decisions, or as many and a lexicographically
+     * smaller trace: a total order on traces, so the simplest run of a set of runs is the
+     * same whatever order a strategy makes them in.
+     */
+    static boolean simpler(ExploredRun a, ExploredRun b) {
+        if (a.preemptions() != b.preemptions()) {
+            return a.preemptions() < b.preemptions();
+        }
+        List<Integer> x = a.outcome().trace();
+        List<Integer> y = b.outcome().trace();
+        if (x.size() != y.size()) {
+            return x.size() < y.size();
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).equals(y.get(i))) {
+                return x.get(i) < y.get(i);
+            }
+        }
+        return false;
+    }
+
     /** The failing runs of one signature: how many, the first, and the simplest. */
     private static final class Finding {
         private final long firstRun;
@@ -158,28 +188,6 @@ public final class Findings implements Consumer<ExploredRun> {
             if (simpler(run, simplest)) {
                 simplest = run;
             }
-        }
-
-        /**
-         * Fewer preemptions, or as many and fewer decisions, or as many and a lexicographically
-         * smaller trace: a total order on traces, so the simplest run of a set of runs is the
-         * same whatever order a strategy makes them in.
-         */
-        private static boolean simpler(ExploredRun a, ExploredRun b) {
-            if (a.preemptions() != b.preemptions()) {
-                return a.preemptions() < b.preemptions();
-            }
-            List<Integer> x = a.outcome().trace();
-            List<Integer> y = b.outcome().trace();
-            if (x.size() != y.size()) {
-                return x.size() < y.size();
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!x.get(i).equals(y.get(i))) {
-                    return x.get(i) < y.get(i);
-                }
-            }
-            return false;
         }
     }
 

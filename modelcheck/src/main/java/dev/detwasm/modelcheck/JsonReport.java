@@ -112,6 +112,7 @@ public final class JsonReport {
         timing.put("seconds", report.elapsed().toNanos() / 1e9);
         timing.put("runs_per_second", report.runsPerSecond());
         timing.put("jobs", jobs);
+        report.shard().ifPresent(ledger -> ledger.addTo(root));
         return root;
     }
 
@@ -122,8 +123,13 @@ public final class JsonReport {
 
     /** The report as JSON text with failures explained, ending with a newline. */
     public String render(CheckReport report, int jobs, List<ExplainedFinding> explained) {
+        return text(toJson(report, jobs, explained));
+    }
+
+    /** A report's JSON tree as text, ending with a newline. */
+    public String text(ObjectNode root) {
         try {
-            return mapper.writeValueAsString(toJson(report, jobs, explained)) + "\n";
+            return mapper.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

@@ -7,6 +7,7 @@ import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +58,7 @@ public final class ModelChecker {
     private static RunDeadline deadline(CheckSettings settings) {
         return settings.timeLimit().isZero()
                 ? RunDeadline.none()
-                : RunDeadline.at(System.nanoTime() + settings.timeLimit().toNanos());
+                : RunDeadline.at(settings.limits().timeLimitEnd());
     }
 
     /** Explores the runs {@code executor} makes; {@link #check} with any executor. */
@@ -89,10 +90,44 @@ public final class ModelChecker {
         }
         settings.mustReach().forEach(SiteDeclaration::parse);
         Strategy strategy = factory.create(strategySettings);
+        if (settings.shard().isPresent()) {
+            return explorePart(module, executor, settings, strategy, reproduction, progress);
+        }
         Findings findings = new Findings(reproduction);
         Explorer explorer =
                 new Explorer(executor, settings.branching(), settings.limits(), progress);
         Exploration exploration = explorer.explore(strategy, findings);
         return findings.report(module, settings, exploration);
+    }
+
+    /**
+     * A shard's part of the exploration ({@link ShardedStrategy}): its report counts the runs it
+     * owns, numbered in the order it made them, and carries their ledger for the merge.
+     */
+    private static CheckReport explorePart(
+            String module,
+            RunExecutor executor,
+            CheckSettings settings,
+            Strategy whole,
+            ReproductionCommand reproduction,
+            ProgressListener progress)
+            throws LoadException {
+        Findings findings = new Findings(reproduction);
+        Limits limits = settings.limits();
+        ShardLedger ledger =
+                new ShardLedger(settings.shard().orElseThrow(), reproduction::forRun);
+        ShardedStrategy part = ShardedStrategy.of(whole, limits.maxRuns(), ledger);
+        // the part stops at its budget itself; the whole's budget is not the part's
+        Limits unbounded = new Limits(Long.MAX_VALUE, limits.timeLimit(), false, limits.jobs());
+        Exploration exploration =
+                new Explorer(executor, settings.branching(), unbounded, progress)
+                        .explore(part, part.owned(findings));
+        part.record();
+        Set<Bound> bounds = EnumSet.noneOf(Bound.class);
+        bounds.addAll(exploration.bounds());
+        if (part.cutByBudget()) {
+            bounds.add(Bound.MAX_RUNS);
+        }
+        return findings.report(module, settings, exploration).asShard(ledger, bounds);
     }
 }

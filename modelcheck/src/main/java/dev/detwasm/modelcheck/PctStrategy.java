@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
  * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
+    private final StrategySettings settings;
+    private final RunNumbers numbers;
     private final long seed;
     private final int depth;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
@@ -37,9 +39,25 @@ public final class PctStrategy implements Strategy {
     private long nextRun;
 
     public PctStrategy(StrategySettings settings) {
+        this(settings, RunNumbers.ALL);
+    }
+
+    private PctStrategy(StrategySettings settings, RunNumbers numbers) {
+        this.settings = settings;
+        this.numbers = numbers;
         this.seed = settings.seed();
         this.depth = settings.pctDepth();
         this.lengths = new RunLengths(settings.accessPoints());
+    }
+
+    /** The same runs, making only those {@code numbers} names. */
+    PctStrategy only(RunNumbers numbers) {
+        return new PctStrategy(settings, numbers);
+    }
+
+    /** The first runs, whose lengths fix the estimate of every later run. */
+    long learningRuns() {
+        return RunLengths.LEARNING_RUNS;
     }
 
     @Override
@@ -48,13 +66,17 @@ public final class PctStrategy implements Strategy {
             return List.of();
         }
         long batchEnd = lengths.batchEnd();
-        while (planned.size() < limit && nextRun < batchEnd) {
-            long run = nextRun++;
+        while (planned.size() < limit) {
+            long run = numbers.next(nextRun);
+            if (run < 0 || run >= batchEnd) {
+                break;
+            }
+            nextRun = run + 1;
             int k = lengths.estimate();
-            planned.add(
+            planned.add(new NumberedPlan(run,
                     run == 0
                             ? () -> point -> 0
-                            : () -> new Priorities(RunSeed.random(seed, run), depth, k));
+                            : () -> new Priorities(RunSeed.random(seed, run), depth, k)));
         }
         return RunPlan.first(planned, limit);
     }

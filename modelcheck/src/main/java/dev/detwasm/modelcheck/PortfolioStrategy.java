@@ -51,6 +51,11 @@ public final class PortfolioStrategy implements Strategy {
         return seed ^ (0x9E3779B97F4A7C15L * depth);
     }
 
+    /** Its members, in the order they take turns. */
+    List<Strategy> members() {
+        return members;
+    }
+
     @Override
     public List<RunPlan> upcoming(int limit) {
         if (coverage.complete()) {

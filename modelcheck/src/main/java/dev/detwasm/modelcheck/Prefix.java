@@ -55,6 +55,16 @@ final class Prefix implements RunPlan {
         };
     }
 
+    /** How many decisions this prefix decides. */
+    int length() {
+        return length;
+    }
+
+    /** The choice it makes at its last decision, where it branches off the run it came from. */
+    int last() {
+        return last;
+    }
+
     /** The choice this prefix makes at decision {@code i}, for {@code i < length}. */
     private int choiceAt(int i) {
         return i == length - 1 ? last : base[i];

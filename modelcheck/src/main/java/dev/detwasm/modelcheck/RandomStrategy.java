@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  * once every run of the bounded tree has been seen.
  */
 public final class RandomStrategy implements Strategy {
+    private final StrategySettings settings;
+    private final RunNumbers numbers;
     private final long seed;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
     private final CoverageTree coverage = new CoverageTree();
@@ -29,8 +31,24 @@ public final class RandomStrategy implements Strategy {
     private long nextRun;
 
     public RandomStrategy(StrategySettings settings) {
+        this(settings, RunNumbers.ALL);
+    }
+
+    private RandomStrategy(StrategySettings settings, RunNumbers numbers) {
+        this.settings = settings;
+        this.numbers = numbers;
         this.seed = settings.seed();
         this.lengths = settings.accessPoints() ? new RunLengths(true) : null;
+    }
+
+    /** The same walks, making only the runs {@code numbers} names. */
+    RandomStrategy only(RunNumbers numbers) {
+        return new RandomStrategy(settings, numbers);
+    }
+
+    /** The first runs, whose lengths fix the gaps of every later walk (with access points). */
+    long learningRuns() {
+        return lengths == null ? 0 : RunLengths.LEARNING_RUNS;
     }
 
     @Override
@@ -39,9 +57,13 @@ public final class RandomStrategy implements Strategy {
             return List.of();
         }
         long batchEnd = lengths == null ? Long.MAX_VALUE : lengths.batchEnd();
-        while (planned.size() < limit && nextRun < batchEnd) {
-            long run = nextRun++;
-            planned.add(plan(run));
+        while (planned.size() < limit) {
+            long run = numbers.next(nextRun);
+            if (run < 0 || run >= batchEnd) {
+                break;
+            }
+            nextRun = run + 1;
+            planned.add(new NumberedPlan(run, plan(run)));
         }
         return RunPlan.first(planned, limit);
     }

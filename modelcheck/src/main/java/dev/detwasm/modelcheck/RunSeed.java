@@ -16,7 +16,7 @@ final class RunSeed {
     }
 
     /** Stafford's variant 13 of the murmur3 finalizer: a bijection that scatters bits. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

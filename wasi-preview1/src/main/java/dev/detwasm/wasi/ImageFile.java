@@ -84,13 +84,13 @@ public final class ImageFile implements ImageNode {
             while (into.hasRemaining()) {
                 int n = channel.read(into, position);
                 if (n < 0) {
-                    throw changed();
+                    throw HostChange.during(host);
                 }
                 position += n;
             }
             checkUnchanged();
         } catch (java.nio.file.NoSuchFileException e) {
-            throw changed();
+            throw HostChange.during(host);
         } catch (IOException e) {
             throw new HostError(ExitCodes.USAGE, "--dir: cannot read " + host + ": "
                     + e.getMessage());
@@ -101,12 +101,7 @@ public final class ImageFile implements ImageNode {
         BasicFileAttributes now =
                 Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (now.size() != size || !now.lastModifiedTime().equals(modified)) {
-            throw changed();
+            throw HostChange.during(host);
         }
-    }
-
-    private HostError changed() {
-        return new HostError(ExitCodes.USAGE, "--dir: " + host
-                + " changed during the run (mounted files must not change while detwasm runs)");
     }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * One run's in-memory file system: a tree per mount, started from the mount's shared image and
- * changed only in memory. Inode numbers are synthetic: mount {@code i}'s nodes are numbered
- * after those of the mounts before it, in the image's depth-first order starting at 1; nodes the
- * guest creates take the next numbers, in creation order. Stdio has inode 0.
+ * changed only in memory. Inode numbers are synthetic and count from 1 in the order the run
+ * meets nodes: the mounts' roots in mount order, then a directory's entries, in byte order of
+ * their names, when the run first uses that directory, and each node the guest creates when it
+ * is created. A run's numbers are therefore as deterministic as the run itself, and no mount is
+ * walked whole. Stdio has inode 0.
  */
 final class Overlay {
     private final VirtualClocks clocks;
@@ -22,9 +24,7 @@ final class Overlay {
         this.threads = threads;
         this.startTime = clocks.read(VirtualClocks.REALTIME, 0);
         for (MountImage image : images) {
-            long base = nextIno;
-            roots.add((DirectoryInode) fromImage(image, base, image.root()));
-            nextIno += image.size();
+            roots.add((DirectoryInode) fromImage(image.root()));
         }
     }
 
@@ -55,13 +55,13 @@ final class Overlay {
         return new SymlinkInode(nextIno++, now(), target);
     }
 
-    private Inode fromImage(MountImage image, long base, ImageNode node) {
-        long ino = base + image.number(node);
+    private Inode fromImage(ImageNode node) {
+        long ino = nextIno++;
         return switch (node) {
             case ImageFile file -> new FileInode(ino, startTime, file);
             case ImageSymlink link -> new SymlinkInode(ino, startTime, link.target());
             case ImageDirectory directory -> new DirectoryInode(
-                    ino, startTime, directory, child -> fromImage(image, base, child));
+                    ino, startTime, directory, this::fromImage);
         };
     }
 }

@@ -13,14 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mounted files are read when the guest reads them, at the position it reads, so a file of any
- * size works; the guest's writes stay in the overlay; a file that changes on the host after the
- * mount was loaded fails the run instead of showing it other bytes.
+ * size works, and directories are listed when the guest first uses them; the guest's writes stay
+ * in the overlay; a file or directory that changes on the host after the mount was loaded fails
+ * the run that uses it instead of showing it other bytes or entries.
  */
 class LazyMountTest {
     private static final long ALL = Rights.FILE | Rights.DIRECTORY;
@@ -35,6 +39,10 @@ class LazyMountTest {
     @BeforeEach
     void mount() throws IOException {
         tree = new MountedTree(root);
+        // A past time, so that any change below moves it whatever the clock's granularity.
+        for (String directory : new String[] {"empty", "sub"}) {
+            Files.setLastModifiedTime(tree.data.resolve(directory), FileTime.fromMillis(0));
+        }
         // Sparse: 3 GiB long, a few bytes of disk.
         try (var file = new RandomAccessFile(tree.data.resolve("big").toFile(), "rw")) {
             file.setLength(THREE_GIB);
@@ -113,5 +121,45 @@ class LazyMountTest {
         Guest second = Guest.preview1(new FakeRun(tree.config().build()), loader);
         int again = second.open(DATA, "sub/c.txt", 0, ALL, 0);
         assertEquals("charlie", second.read(again, 100));
+    }
+
+    @Test
+    void aDirectoryChangedAfterItsParentWasListedFailsTheRunThatListsIt() throws IOException {
+        int c = guest.open(DATA, "sub/c.txt", 0, ALL, 0);
+        assertEquals("charlie", guest.read(c, 100));
+        Files.writeString(tree.data.resolve("empty/late.txt"), "late");
+
+        HostError e = assertThrows(HostError.class, () -> guest.open(DATA, "empty/late.txt", 0,
+                ALL, 0));
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertTrue(e.getMessage().endsWith("empty changed during the run (mounted files must not"
+                + " change while detwasm runs)"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryListedOnceIsSharedByLaterRuns() throws IOException {
+        HostMountLoader loader = new HostMountLoader();
+        Guest first = Guest.preview1(new FakeRun(tree.config().build()), loader);
+        assertEquals(Errno.ENOENT, -first.open(DATA, "sub/d.txt", 0, ALL, 0));
+        Files.setLastModifiedTime(tree.data.resolve("sub"), FileTime.fromMillis(1));
+
+        Guest second = Guest.preview1(new FakeRun(tree.config().build()), loader);
+        assertEquals(Errno.ENOENT, -second.open(DATA, "sub/d.txt", 0, ALL, 0));
+        assertTrue(second.open(DATA, "sub/c.txt", 0, ALL, 0) > 0);
+    }
+
+    @Test
+    void aLazyDirectoryIsReadOnceAndOnlyWhenAsked() {
+        AtomicInteger reads = new AtomicInteger();
+        ImageDirectory directory = ImageDirectory.lazy(() -> {
+            reads.incrementAndGet();
+            return Map.of("x", ImageFile.of(new byte[] {1}));
+        });
+        MountImage image = new MountImage(directory);
+        assertEquals(0, reads.get());
+
+        assertEquals(List.of("x"), List.copyOf(image.root().entries().keySet()));
+        assertEquals(List.of("x"), List.copyOf(image.root().entries().keySet()));
+        assertEquals(1, reads.get());
     }
 }
