@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as that check does (issue 16). For dfs, random and the default portfolio (whose tree here is
  * covered before its budget, so the merge must stop where one process stops), under both
  * engines, and on a threaded C program with preemptions (random also with access points, whose
- * walks depend on the lengths of the first 65 runs).
+ * walks depend on the lengths of the first 129 runs).
  */
 class ShardTest {
     private static final int SHARDS = 3;
@@ -42,7 +42,7 @@ class ShardTest {
                 "schedule", "--preemption-bound", "1"), counter));
         cases.add(Arguments.of("default", "aot", List.of("--max-runs", "60"), counter));
         cases.add(Arguments.of("random", "aot", List.of("--strategy", "random", "--preempt-at",
-                "memory", "--max-runs", "80"), counter));
+                "memory", "--max-runs", "150"), counter));
         return cases.stream();
     }
 

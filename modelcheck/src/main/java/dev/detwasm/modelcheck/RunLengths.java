@@ -10,9 +10,9 @@ import java.util.TreeMap;
  * they are decisions), as pct and the sparse random walk estimate it from the runs already made.
  * Run 0 is the fifo run; then runs come in batches of {@value #BATCH}, each planned with the
  * estimate from the batches before it, so the estimate, and every run, is the same for any
- * number of workers. The estimate is fixed after two batches, by runs 0 to 64 ({@value
+ * number of workers. The estimate is fixed after four batches, by runs 0 to 128 ({@value
  * #LEARNING_RUNS}), so that run n is the same on any {@code --shard} layout: every shard makes
- * those runs itself (issue 16).
+ * those runs itself (issue 16). Fewer left pct short of covering small bounded trees.
  *
  * <p>With synchronisation points only, k is the longest run so far, the PCT paper's bound. With
  * access points it is the median run, or the fifo run when that is longer. Not the longest: a
@@ -26,7 +26,7 @@ import java.util.TreeMap;
 final class RunLengths {
     static final int BATCH = 32;
     /** The runs whose lengths make the estimate of every later run. */
-    static final int LEARNING_RUNS = 1 + 2 * BATCH;
+    static final int LEARNING_RUNS = 1 + 4 * BATCH;
 
     private final boolean typical;
     /** Length to how many completed runs had it: bounded by the distinct lengths. */
