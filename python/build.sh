@@ -182,7 +182,9 @@ main() {
   cmp -s "$work/python.wasm" "$OUT/python.wasm" || differ+=(python.wasm)
   cmp -s "$work/python313.zip" "$OUT/lib/python313.zip" || differ+=(lib/python313.zip)
   if [ ${#differ[@]} -gt 0 ]; then
-    echo "build.sh --check: FAILED, these differ from the committed ones in ${OUT#"$ROOT"/}: ${differ[*]}"
+    # the differing build stays for a diff against the committed files
+    trap - EXIT
+    echo "build.sh --check: FAILED, these differ from the committed ones in ${OUT#"$ROOT"/}: ${differ[*]} (this build: $work)"
     exit 1
   fi
   echo "build.sh --check: ok, python.wasm and python313.zip are byte-identical"

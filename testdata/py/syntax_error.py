@@ -1,5 +1,5 @@
 # Bad input: a script that does not compile. The interpreter reports the SyntaxError with its
 # traceback on stderr and exits 1; detwasm passes both through as the guest's own. The
-# traceback is in colour: detwasm's stderr is a character device to the guest, so isatty(2)
-# holds and CPython 3.13 colours it (PYTHON_COLORS=0 or NO_COLOR in --env would not).
+# traceback is plain: detwasm's stdio is a stream to the guest, not a terminal, so isatty(2)
+# is false and CPython 3.13 does not colour it (FORCE_COLOR=1 in --env would).
 print("never printed"

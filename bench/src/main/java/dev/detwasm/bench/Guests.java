@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The programs the benchmarks run: small WAT guests written here, and C programs built with
@@ -142,6 +145,24 @@ public final class Guests {
     /** Loads one of the committed C programs. */
     public static Program wasm(String resource) {
         return load(resource, bytes(resource));
+    }
+
+    /**
+     * The testdata directory of the checkout, from the repository root or from {@code bench/}
+     * (where the smoke test runs the benchmarks).
+     */
+    public static Path testdata() throws IOException {
+        for (Path dir : List.of(Path.of("testdata"), Path.of("..", "testdata"))) {
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        throw new IOException("no testdata directory (run from the repository root)");
+    }
+
+    /** Loads a fixture, {@code <lang>/<name>.wasm} under {@link #testdata()}. */
+    public static Program fixture(String module) throws IOException {
+        return load(module, Files.readAllBytes(testdata().resolve(module)));
     }
 
     /** The bytes of one of the committed C programs. */

@@ -149,7 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
             paramLabel = "D",
             converter = DurationConverter.class,
             description = "Stop after this much wall-clock time, e.g. 30s, 5m, 1h30m, 500ms"
-                    + " (default: none).")
+                    + " (default: none), counted from the command's start; the run going then"
+                    + " is cut off.")
     Duration timeLimit = Duration.ZERO;
 
     @Option(
@@ -235,12 +236,15 @@ public final class CheckCommand implements Callable<Integer> {
     private final ProgramLoader loader;
     private final CliStreams streams;
     private final Injector injector;
+    private final CommandStart start;
 
     @Inject
-    CheckCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
+    CheckCommand(
+            ProgramLoader loader, CliStreams streams, Injector injector, CommandStart start) {
         this.loader = loader;
         this.streams = streams;
         this.injector = injector;
+        this.start = start;
     }
 
     @Override
@@ -353,6 +357,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .maxDecisions(maxDecisions)
                     .preemptionBound(preemptionBound)
                     .timeLimit(timeLimit)
+                    .timeLimitFrom(timeLimit.isZero() ? null : start.at())
                     .jobs(jobs)
                     .stopOnFirst(stopOnFirst)
                     .pctDepth(pctDepth)

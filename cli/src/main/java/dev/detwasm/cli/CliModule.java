@@ -13,15 +13,18 @@ import dev.detwasm.host.load.ProgramLoader;
  */
 public final class CliModule extends AbstractModule {
     private final CliStreams streams;
+    private final CommandStart start;
 
-    public CliModule(CliStreams streams) {
+    public CliModule(CliStreams streams, CommandStart start) {
         this.streams = streams;
+        this.start = start;
     }
 
     @Override
     protected void configure() {
         Sandbox.defaultModules().forEach(this::install);
         bind(CliStreams.class).toInstance(streams);
+        bind(CommandStart.class).toInstance(start);
     }
 
     @Provides

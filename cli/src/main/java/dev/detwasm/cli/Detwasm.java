@@ -8,6 +8,7 @@ import dev.detwasm.host.spi.HostError;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,17 +57,22 @@ public final class Detwasm {
     public static void main(String[] args) {
         SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
-        int code = execute(args, stdin, System.out, System.err);
+        int code = execute(args, stdin, System.out, System.err, CommandStart.ofJvm());
         System.out.flush();
         System.exit(code);
     }
 
     /** Runs the command line {@code args} (what follows {@code detwasm}) in-process. */
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return execute(args, in, out, err, CommandStart.at(Instant.now()));
+    }
+
+    private static int execute(
+            String[] args, InputStream in, PrintStream out, PrintStream err, CommandStart start) {
         CliStreams streams = new CliStreams(in, out, err);
         Injector injector;
         try {
-            injector = Guice.createInjector(new CliModule(streams));
+            injector = Guice.createInjector(new CliModule(streams, start));
         } catch (RuntimeException e) {
             err.println("detwasm: internal error: " + e);
             return ExitCodes.INTERNAL;

@@ -119,6 +119,18 @@ public final class RunOptions {
     long preemptEvery;
 
     @Option(
+            names = "--clock",
+            paramLabel = "idle|steps[=NS]",
+            converter = ClockConverter.class,
+            description = "How virtual time moves. idle (default): only when every thread is"
+                    + " blocked, by jumping to the earliest sleep or timed wait. steps[=NS]: also"
+                    + " NS nanoseconds per executed step (default 1), so busy-waits on the clock"
+                    + " end and a timed wait expires while another thread computes; the running"
+                    + " thread then yields to it at its next scheduling point, as at a timer"
+                    + " interrupt (CPython's interpreter lock changes hands this way).")
+    long nsPerStep;
+
+    @Option(
             names = "--preempt-at",
             paramLabel = "sync|memory",
             description = "Where threads may switch: sync (default) at atomics, wait/notify,"
@@ -265,6 +277,7 @@ public final class RunOptions {
                 .seed(seed)
                 .preemptEvery(preemptEvery)
                 .preemptAt(preemptAt)
+                .nsPerStep(nsPerStep)
                 .maxMemoryPages(maxMemoryPages)
                 .keepOutput(keepOutput);
     }

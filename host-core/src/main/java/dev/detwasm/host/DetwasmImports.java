@@ -12,6 +12,7 @@ import dev.detwasm.host.spi.AccessCountdown;
 import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
+import dev.detwasm.host.spi.WorkClock;
 import dev.detwasm.transform.Builtins;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,15 @@ import java.util.List;
  * names the access; the accesses the countdown passed are counted out of the global when the
  * thread next enters the scheduler ({@link #takePassed}), which records them as the decisions
  * they were.
+ *
+ * <p>Work as time ({@code --clock steps=NS}): the scheduler {@linkplain #take takes} the running
+ * thread's steps whenever the thread enters it (counted from its fuel global, which is exact at
+ * any host call: blocks are charged on entry) and moves the clock NS nanoseconds per step. A
+ * grant is also never more than the steps until the next timer is due, so the fuel check that
+ * follows its deadline enters the scheduler ({@link GuestThreads#timerPoint}), a timer
+ * interrupt at the same instruction under both engines.
  */
-final class DetwasmImports implements AccessCountdown {
+final class DetwasmImports implements AccessCountdown, WorkClock {
     /** Steps between two looks at the deadline: about a millisecond of compiled code. */
     static final long DEADLINE_CHUNK = 1L << 20;
 
@@ -218,11 +226,7 @@ final class DetwasmImports implements AccessCountdown {
 
     private void fuelDue(int function) {
         Meter meter = meter(threads.currentThread());
-        long used = meter.granted - meter.fuel.getValue();
-        meter.granted = 0;
-        meter.steps += used;
-        meter.sincePoint += used;
-        steps += used;
+        account(meter);
         if (config.maxSteps() > 0 && steps > config.maxSteps()) {
             throw new HostEnding(
                     Termination.stepBudget(
@@ -236,8 +240,48 @@ final class DetwasmImports implements AccessCountdown {
         if (config.preemptEvery() > 0 && meter.sincePoint >= config.preemptEvery()) {
             meter.sincePoint = 0;
             threads.schedulingPoint();
+        } else if (config.nsPerStep() > 0) {
+            threads.timerPoint();
         }
         grant(meter);
+    }
+
+    /** Counts the steps the thread used since its grant or its last count. */
+    private void account(Meter meter) {
+        long left = meter.fuel.getValue();
+        long used = meter.granted - left;
+        meter.granted = left;
+        meter.steps += used;
+        meter.sincePoint += used;
+        meter.unclocked += used;
+        steps += used;
+    }
+
+    @Override
+    public long take() {
+        Meter meter = fuelMeter();
+        if (meter == null) {
+            return 0;
+        }
+        account(meter);
+        long nanos = meter.unclocked * config.nsPerStep();
+        meter.unclocked = 0;
+        return nanos;
+    }
+
+    @Override
+    public void rearm() {
+        Meter meter = fuelMeter();
+        if (meter != null) {
+            grant(meter);
+        }
+    }
+
+    /** The running thread's meter, once its fuel is granted. */
+    private Meter fuelMeter() {
+        int thread = threads.currentThread();
+        Meter meter = thread < meters.size() ? meters.get(thread) : null;
+        return meter == null || meter.fuel == null ? null : meter;
     }
 
     private void grant(Meter meter) {
@@ -250,6 +294,11 @@ final class DetwasmImports implements AccessCountdown {
         }
         if (deadline.isSet()) {
             grant = Math.min(grant, DEADLINE_CHUNK);
+        }
+        long untilTimer = threads.untilTimer();
+        if (untilTimer != GuestThreads.NO_DEADLINE) {
+            // the check after grant + 1 steps is the first that may find the timer due
+            grant = Math.min(grant, Math.ceilDiv(untilTimer, config.nsPerStep()) - 1);
         }
         meter.granted = grant;
         meter.fuel.setValue(grant);
@@ -305,11 +354,13 @@ final class DetwasmImports implements AccessCountdown {
         private GlobalInstance access;
         /** What the access countdown was last set to, or read as. */
         private int countdown;
-        /** What the global was last set to. */
+        /** What the global was last set to, or read as. */
         private long granted;
         /** Steps taken in all. */
         private long steps;
         /** Steps taken since the thread's last --preempt-every point. */
         private long sincePoint;
+        /** Steps not yet taken by the clock. */
+        private long unclocked;
     }
 }

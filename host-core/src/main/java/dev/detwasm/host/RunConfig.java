@@ -31,6 +31,8 @@ import java.util.Set;
  * @param preemptEvery a scheduling point every this many steps of the running thread; 0 for
  *     none
  * @param preemptAt which program points are scheduling points
+ * @param nsPerStep virtual nanoseconds the clock moves per executed step ({@code --clock
+ *     steps=NS}); 0 for none: the clock then moves only when every thread is blocked
  * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
  * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
  *     for its result (see {@link GuestOutput}); it does not change what the guest observes
@@ -50,10 +52,21 @@ public record RunConfig(
         long maxSteps,
         long preemptEvery,
         PreemptAt preemptAt,
+        long nsPerStep,
         int maxMemoryPages,
         int keepOutput) {
 
     public static final String DEFAULT_ARGV0 = "/main.wasm";
+
+    /**
+     * What {@code --clock steps} means without {@code =NS}: a step (a wasm instruction) takes
+     * 1 ns, the order of an instruction on a current CPU, so CPython's 5 ms switch interval is
+     * five million steps.
+     */
+    public static final long DEFAULT_NS_PER_STEP = 1;
+
+    /** The most {@code --clock steps=NS} may say: a second per step. */
+    public static final long MAX_NS_PER_STEP = 1_000_000_000;
 
     /** 4 GiB: the most a wasm32 memory can address. */
     public static final int DEFAULT_MAX_MEMORY_PAGES = 65536;
@@ -74,6 +87,9 @@ public record RunConfig(
         if (maxSteps < 0 || preemptEvery < 0) {
             throw new IllegalArgumentException("step counts must not be negative");
         }
+        if (nsPerStep < 0 || nsPerStep > MAX_NS_PER_STEP) {
+            throw new IllegalArgumentException("nsPerStep out of range: " + nsPerStep);
+        }
         if (keepOutput < 0) {
             throw new IllegalArgumentException("keepOutput must not be negative: " + keepOutput);
         }
@@ -81,7 +97,7 @@ public record RunConfig(
 
     /** Whether runs count their steps: the {@code fuel} pass is needed. */
     public boolean countsSteps() {
-        return maxSteps > 0 || preemptEvery > 0;
+        return maxSteps > 0 || preemptEvery > 0 || nsPerStep > 0;
     }
 
     @Override
@@ -111,6 +127,7 @@ public record RunConfig(
         b.maxSteps = maxSteps;
         b.preemptEvery = preemptEvery;
         b.preemptAt = preemptAt;
+        b.nsPerStep = nsPerStep;
         b.maxMemoryPages = maxMemoryPages;
         b.keepOutput = keepOutput;
         return b;
@@ -132,6 +149,7 @@ public record RunConfig(
         private long maxSteps;
         private long preemptEvery;
         private PreemptAt preemptAt = PreemptAt.SYNC;
+        private long nsPerStep;
         private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
         private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
@@ -218,6 +236,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder nsPerStep(long nsPerStep) {
+            this.nsPerStep = nsPerStep;
+            return this;
+        }
+
         public Builder maxMemoryPages(int maxMemoryPages) {
             this.maxMemoryPages = maxMemoryPages;
             return this;
@@ -231,7 +254,8 @@ public record RunConfig(
         public RunConfig build() {
             return new RunConfig(
                     engine, argv0, args, env, mounts, stdin, seed, schedule, trace, traceKinds,
-                    traceWasi, maxSteps, preemptEvery, preemptAt, maxMemoryPages, keepOutput);
+                    traceWasi, maxSteps, preemptEvery, preemptAt, nsPerStep, maxMemoryPages,
+                    keepOutput);
         }
     }
 }

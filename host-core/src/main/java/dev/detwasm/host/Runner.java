@@ -34,7 +34,7 @@ import java.util.function.Function;
 /**
  * Runs a {@link Program} once under a {@link RunConfig}, first rewriting it with the transform
  * passes the configuration needs: {@code fuel} when steps are counted (a step budget, {@code
- * --preempt-every}) or a deadline is set, {@code shared-access} for {@code --preempt-at
+ * --preempt-every}, {@code --clock steps}) or a deadline is set, {@code shared-access} for {@code --preempt-at
  * memory}, all in one rewrite so each pass sees the original function indices. A pass whose
  * output the module already carries (its exported global) is not applied again.
  * Thread-safe: runs share nothing.
@@ -190,8 +190,8 @@ public final class Runner {
      * Runs once under the interpreter, recording every step of every thread with its guest call
      * stack: the interpreter is the engine whose frames tell the instruction, hence the source
      * line. Runs are the same under either engine, so a run found under AOT replays here. A
-     * program the configuration rewrites (fuel, access points) is explained with function names
-     * but no source lines: its code no longer sits where the module's DWARF says.
+     * program the configuration rewrites (fuel, access points) has the lines of the code it was
+     * made from (inserted code, those of the instruction it was inserted before).
      */
     public ExplainedRun explain(
             Program program,
@@ -239,6 +239,9 @@ public final class Runner {
                         config, threads, decisions, deadline,
                         new FunctionNames(original.module()));
         decisions.countAccessesWith(builtins);
+        if (config.nsPerStep() > 0) {
+            threads.measureWork(builtins);
+        }
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,

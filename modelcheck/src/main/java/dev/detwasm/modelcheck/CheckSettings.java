@@ -2,6 +2,7 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.DecisionKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -26,6 +27,8 @@ import java.util.Set;
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
  *     ({@code --require-exhaustive})
+ * @param timeLimitFrom when the time limit starts counting; null for when the check starts
+ *     (the CLI gives the JVM's start, so that start-up counts as the user sees it)
  * @param shard the part of the exploration this process makes ({@code --shard K/N}), or empty
  *     for all of it
  */
@@ -41,6 +44,7 @@ public record CheckSettings(
         int pctDepth,
         List<String> mustReach,
         boolean requireExhaustive,
+        Instant timeLimitFrom,
         Optional<Shard> shard) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
@@ -117,7 +121,7 @@ public record CheckSettings(
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
-                .requireExhaustive(requireExhaustive).shard(shard);
+                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard);
     }
 
     /** The branching rules these settings give. */
@@ -134,8 +138,13 @@ public record CheckSettings(
 
     /** The limits these settings give. */
     public Limits limits() {
+        long now = System.nanoTime();
+        long from = timeLimitFrom == null
+                ? now
+                : now - Duration.between(timeLimitFrom, Instant.now()).toNanos();
         return new Limits(
-                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs);
+                maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs,
+                from);
     }
 
     /** The value of {@code bound}'s option, as the user would write it. */
@@ -214,6 +223,7 @@ public record CheckSettings(
         private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
+        private Instant timeLimitFrom;
         private Optional<Shard> shard = Optional.empty();
 
         private Builder() {}
@@ -273,6 +283,12 @@ public record CheckSettings(
             return this;
         }
 
+        /** When the time limit starts counting (default: when the check starts). */
+        public Builder timeLimitFrom(Instant timeLimitFrom) {
+            this.timeLimitFrom = timeLimitFrom;
+            return this;
+        }
+
         public Builder shard(Optional<Shard> shard) {
             this.shard = shard;
             return this;
@@ -281,7 +297,7 @@ public record CheckSettings(
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive, shard);
+                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom, shard);
         }
     }
 }

@@ -178,7 +178,7 @@ public final class Explorer {
                     finish();
                 } else if (runs >= limits.maxRuns()) {
                     stop(Bound.MAX_RUNS);
-                } else if (timeUp()) {
+                } else if (limits.timeUp()) {
                     stop(Bound.TIME_LIMIT);
                 } else {
                     Made result = made.remove(next.get(0));
@@ -220,10 +220,6 @@ public final class Explorer {
             }
         }
 
-        private boolean timeUp() {
-            return !limits.timeLimit().equals(Limits.NO_TIME_LIMIT)
-                    && elapsed().compareTo(limits.timeLimit()) >= 0;
-        }
 
         private Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - start);

@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param timeLimit the wall-clock budget ({@code --time-limit}); {@link #NO_TIME_LIMIT} for none
  * @param stopOnFirst stop after the first failing run in exploration order
  * @param jobs how many runs to make at once ({@code --jobs})
+ * @param timeLimitStart the {@link System#nanoTime} the time limit counts from
  */
-public record Limits(long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs) {
+public record Limits(
+        long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs, long timeLimitStart) {
     public static final Duration NO_TIME_LIMIT = Duration.ZERO;
+
+    /** Limits whose time limit counts from now. */
+    public Limits(long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs) {
+        this(maxRuns, timeLimit, stopOnFirst, jobs, System.nanoTime());
+    }
 
     public Limits {
         Objects.requireNonNull(timeLimit, "timeLimit");
@@ -25,6 +32,16 @@ public record Limits(long maxRuns, Duration timeLimit, boolean stopOnFirst, int 
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
+    }
+
+    /** Whether there is a time limit and it has passed. */
+    public boolean timeUp() {
+        return !timeLimit.equals(NO_TIME_LIMIT) && System.nanoTime() - timeLimitEnd() >= 0;
+    }
+
+    /** The {@link System#nanoTime} the time limit passes at. */
+    public long timeLimitEnd() {
+        return timeLimitStart + timeLimit.toNanos();
     }
 
     /** No limits, one worker. */

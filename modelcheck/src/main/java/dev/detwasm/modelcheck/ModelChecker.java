@@ -58,7 +58,7 @@ public final class ModelChecker {
     private static RunDeadline deadline(CheckSettings settings) {
         return settings.timeLimit().isZero()
                 ? RunDeadline.none()
-                : RunDeadline.at(System.nanoTime() + settings.timeLimit().toNanos());
+                : RunDeadline.at(settings.limits().timeLimitEnd());
     }
 
     /** Explores the runs {@code executor} makes; {@link #check} with any executor. */

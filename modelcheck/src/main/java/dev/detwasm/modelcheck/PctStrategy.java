@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
  * <p>k, the length of a run in schedule decisions, is estimated from the runs already made
- * ({@link RunLengths}: the longest, or with access points the median). Run 0 takes option 0
+ * ({@link RunLengths}: the longest, or with access points the median or fifo run). Run 0 takes option 0
  * everywhere (the fifo run, which lets each thread go on as long as it can, so it sees the
  * scheduling points of whole threads). Select and wake decisions are drawn uniformly from the
  * same seeded stream, which run k derives from the seed and k.

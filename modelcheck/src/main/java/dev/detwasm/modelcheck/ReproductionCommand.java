@@ -148,6 +148,11 @@ public final class ReproductionCommand {
             words.add("--preempt-every");
             words.add(String.valueOf(config.preemptEvery()));
         }
+        if (config.nsPerStep() != 0) {
+            words.add("--clock");
+            words.add(config.nsPerStep() == RunConfig.DEFAULT_NS_PER_STEP
+                    ? "steps" : "steps=" + config.nsPerStep());
+        }
         if (config.preemptAt() != PreemptAt.SYNC) {
             words.add("--preempt-at");
             words.add(config.preemptAt().cliName());

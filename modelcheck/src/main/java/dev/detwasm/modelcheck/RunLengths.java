@@ -15,25 +15,30 @@ import java.util.TreeMap;
  * those runs itself (issue 16). Fewer left pct short of covering small bounded trees.
  *
  * <p>With synchronisation points only, k is the longest run so far, the PCT paper's bound. With
- * access points it is the median: a thread that waits for a lock held by a thread that is not
- * running spins on the lock word first (musl spins 100 times), and each spin's loads are points,
- * so a few runs are ten times as long as the others; a change point drawn over the longest run
- * would mostly fall where typical runs have ended.
+ * access points it is the median run, or the fifo run when that is longer. Not the longest: a
+ * thread that waits for a lock whose holder was preempted spins on the lock word first (musl
+ * spins 100 times, each spin's loads are points), so a few runs are 10 to 20 times the others
+ * and change points drawn over the longest fall where typical runs have ended. Not the median
+ * alone: a run that preempts early can be shorter (the other threads finish, and what is left
+ * is no decision), so the median of sampled runs would shrink batch after batch; the fifo run,
+ * where each thread goes on as long as it can, is the floor.
  */
 final class RunLengths {
     static final int BATCH = 32;
     /** The runs whose lengths make the estimate of every later run. */
     static final int LEARNING_RUNS = 1 + 4 * BATCH;
 
-    private final boolean median;
+    private final boolean typical;
     /** Length to how many completed runs had it: bounded by the distinct lengths. */
     private final TreeMap<Integer, Long> lengths = new TreeMap<>();
+    private int fifo = -1;
     private long completed;
     private long batchEnd;
     private int estimate;
 
-    RunLengths(boolean median) {
-        this.median = median;
+    /** @param typical whether k is the median or fifo run (with access points), not the longest */
+    RunLengths(boolean typical) {
+        this.typical = typical;
     }
 
     /**
@@ -42,7 +47,11 @@ final class RunLengths {
      */
     long batchEnd() {
         if (completed == batchEnd) {
-            estimate = median ? median() : lengths.isEmpty() ? 0 : lengths.lastKey();
+            if (lengths.isEmpty()) {
+                estimate = 0;
+            } else {
+                estimate = typical ? Math.max(fifo, median()) : lengths.lastKey();
+            }
             batchEnd = batchEnd == 0 ? 1
                     : batchEnd < LEARNING_RUNS ? batchEnd + BATCH : Long.MAX_VALUE;
         }
@@ -60,6 +69,9 @@ final class RunLengths {
             if (step.kind() == DecisionKind.SCHEDULE) {
                 length++;
             }
+        }
+        if (fifo < 0) {
+            fifo = length;
         }
         lengths.merge(length, 1L, Long::sum);
         completed++;

@@ -10,6 +10,7 @@ import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -214,6 +215,27 @@ class BoundsTest {
                         new Limits(Long.MAX_VALUE, Duration.ofMillis(100), false, 1));
         assertTrue(e.runs.size() >= 1 && e.runs.size() < 1024, "runs: " + e.runs.size());
         assertEquals(Set.of(Bound.TIME_LIMIT), e.exploration.bounds());
+    }
+
+    /** The CLI counts the limit from the JVM's start: start-up spends it too. */
+    @Test
+    void theTimeLimitCountsFromTheGivenStart() throws Exception {
+        CheckSettings settings =
+                CheckSettings.builder()
+                        .timeLimit(Duration.ofSeconds(5))
+                        .timeLimitFrom(Instant.now().minusSeconds(6))
+                        .build();
+        Explorations late =
+                Explorations.of(SyntheticTree.uniform(3, 2), new DfsStrategy(),
+                        Branching.unbounded(), settings.limits());
+        assertEquals(0, late.runs.size());
+        assertEquals(Set.of(Bound.TIME_LIMIT), late.exploration.bounds());
+        Explorations inTime =
+                Explorations.of(SyntheticTree.uniform(3, 2), new DfsStrategy(),
+                        Branching.unbounded(),
+                        settings.toBuilder().timeLimitFrom(Instant.now().minusSeconds(1)).build()
+                                .limits());
+        assertTrue(inTime.exploration.exhaustive());
     }
 
     @ParameterizedTest

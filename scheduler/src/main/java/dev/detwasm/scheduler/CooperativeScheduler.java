@@ -8,6 +8,7 @@ import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.HostError;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.ThreadKilled;
+import dev.detwasm.host.spi.WorkClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,6 +41,13 @@ import java.util.List;
  *   <li>A sleep or timed wait whose deadline has already passed does not block: a sleep is then
  *       only a scheduling point, a wait returns {@link #TIMED_OUT} at once. A negative deadline
  *       means none.
+ *   <li>When time moves with work ({@link #measureWork}), the running thread's work is taken
+ *       whenever it enters this class, and the timers it makes due fire then: their threads
+ *       join the run queue, and the running thread's next scheduling point is a timer
+ *       interrupt, where it goes to the back of the queue as if it yielded. So is its first
+ *       scheduling point after it worked a {@link #TIME_SLICE} while others were runnable: a
+ *       thread woken by a notify gets to run, and so gets to a timed wait, while another
+ *       computes, as it would on a core of its own.
  * </ul>
  *
  * <p>When the program ends ({@link #terminate}, a deadlock, main's body returning, or a failure
@@ -61,6 +69,9 @@ import java.util.List;
 public final class CooperativeScheduler implements GuestThreads {
     private static final int MAIN = 0;
 
+    /** Virtual time a thread may work while others are runnable, when time moves with work. */
+    public static final long TIME_SLICE = 1_000_000;
+
     private final Decisions decisions;
     private final EventLog events;
     private final Carriers carriers;
@@ -70,6 +81,11 @@ public final class CooperativeScheduler implements GuestThreads {
     private final WaitQueues waitQueues = new WaitQueues();
     private final VirtualClock clock = new VirtualClock();
     private final List<GuestThread> due = new ArrayList<>();
+    private WorkClock work = WorkClock.NONE;
+    /** A timer fired while the current thread ran: its next scheduling point yields. */
+    private boolean interrupted;
+    /** When the current thread got the baton. */
+    private long sliceStart;
     private Carrier caller;
     private GuestThread current;
     private Termination termination;
@@ -115,6 +131,7 @@ public final class CooperativeScheduler implements GuestThreads {
             if (events.enabled()) {
                 events.add(current.id, "spawn", "t" + child.id);
             }
+            work.rearm(); // the caller's slice now ends
             return child.id;
         } catch (RuntimeException e) {
             throw fail(e);
@@ -131,6 +148,39 @@ public final class CooperativeScheduler implements GuestThreads {
         enter();
         try {
             pointOf(current, at);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public void measureWork(WorkClock work) {
+        this.work = work;
+    }
+
+    @Override
+    public long untilTimer() {
+        if (work == WorkClock.NONE) {
+            return NO_DEADLINE;
+        }
+        if (interrupted) {
+            return 0;
+        }
+        long until = runQueue.isEmpty() ? NO_DEADLINE : sliceStart + TIME_SLICE - clock.now();
+        if (clock.hasTimers()) {
+            long timer = clock.nextDeadline() - clock.now();
+            until = until == NO_DEADLINE ? timer : Math.min(until, timer);
+        }
+        return until;
+    }
+
+    @Override
+    public void timerPoint() {
+        enter();
+        try {
+            if (interrupted) {
+                pointOf(current, "");
+            }
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -154,6 +204,7 @@ public final class CooperativeScheduler implements GuestThreads {
 
     @Override
     public long now() {
+        catchUp();
         return clock.now();
     }
 
@@ -232,6 +283,9 @@ public final class CooperativeScheduler implements GuestThreads {
             if (woken != null) {
                 events.add(current.id, "wake", hex(key) + " ->" + (n == 0 ? " none" : woken));
             }
+            if (n > 0) {
+                work.rearm(); // the caller's slice now ends
+            }
             return n;
         } catch (RuntimeException e) {
             throw fail(e);
@@ -248,9 +302,18 @@ public final class CooperativeScheduler implements GuestThreads {
 
     // ---- switching ------------------------------------------------------------------------------
 
-    /** A point where {@code me}, which could go on, may be preempted. */
+    /**
+     * A point where {@code me}, which could go on, may be preempted; after a timer interrupt, it
+     * goes to the back of the run queue instead, and who runs is decided among the queue.
+     */
     private void pointOf(GuestThread me, String at) {
         if (runQueue.isEmpty()) {
+            return;
+        }
+        if (interrupted) {
+            me.state = GuestThread.State.RUNNABLE;
+            runQueue.addLast(me);
+            switchTo(takeQueued());
             return;
         }
         int choice = decisions.choose(Decision.schedule(me.id, candidatesOf(me), at));
@@ -365,6 +428,8 @@ public final class CooperativeScheduler implements GuestThreads {
      */
     private void switchTo(GuestThread next) {
         GuestThread me = current;
+        interrupted = false;
+        sliceStart = clock.now();
         next.state = GuestThread.State.RUNNING;
         if (next != me) {
             if (events.enabled()) {
@@ -412,6 +477,9 @@ public final class CooperativeScheduler implements GuestThreads {
         try {
             if (termination == null) {
                 recordPassedPoints();
+                catchUp();
+                interrupted = false;
+                sliceStart = clock.now();
                 if (events.enabled()) {
                     events.add(thread.id, "exit", "at " + clock.now());
                 }
@@ -494,13 +562,38 @@ public final class CooperativeScheduler implements GuestThreads {
 
     /**
      * Every call after the program ended unwinds its caller; before anything else, the access
-     * points the caller passed are recorded.
+     * points the caller passed are recorded and its work is taken.
      */
     private void enter() {
         if (termination != null) {
             throw new ThreadKilled();
         }
         recordPassedPoints();
+        catchUp();
+    }
+
+    /**
+     * Moves the clock by the running thread's work since it last entered, fires the timers that
+     * made due and ends its slice (each a timer interrupt for the running thread), and has its
+     * work bounded by the next of them.
+     */
+    private void catchUp() {
+        if (work == WorkClock.NONE) {
+            return;
+        }
+        long worked = work.take();
+        if (worked > 0) {
+            clock.pass(worked, due);
+            for (GuestThread thread : due) {
+                timedOut(thread);
+                interrupted = true;
+            }
+            due.clear();
+            if (!runQueue.isEmpty() && clock.now() - sliceStart >= TIME_SLICE) {
+                interrupted = true;
+            }
+        }
+        work.rearm();
     }
 
     private static String hex(long key) {

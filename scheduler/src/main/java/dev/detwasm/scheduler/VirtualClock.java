@@ -7,7 +7,8 @@ import java.util.PriorityQueue;
 
 /**
  * Virtual time in nanoseconds since the run began, and the timers of sleeping and timed-waiting
- * threads. Time only moves when {@link #advance} jumps it to the earliest deadline.
+ * threads. Time moves when {@link #advance} jumps it to the earliest deadline and, when it
+ * moves with work, by {@link #pass}.
  */
 final class VirtualClock {
     private static final Comparator<GuestThread> BY_DEADLINE =
@@ -40,13 +41,31 @@ final class VirtualClock {
         return !timers.isEmpty();
     }
 
+    /** The earliest deadline; only when {@link #hasTimers}. */
+    long nextDeadline() {
+        return timers.element().deadline;
+    }
+
+    /**
+     * Moves time on by {@code nanos} of work and the threads whose deadline it reached into
+     * {@code due}, as {@link #advance} orders them.
+     */
+    void pass(long nanos, List<GuestThread> due) {
+        now += nanos;
+        takeDue(due);
+    }
+
     /**
      * Jumps to the earliest deadline and moves the threads due then into {@code due}, in
      * deadline order, ties in the order their timers were set.
      */
     void advance(List<GuestThread> due) {
         now = timers.element().deadline;
-        while (!timers.isEmpty() && timers.element().deadline == now) {
+        takeDue(due);
+    }
+
+    private void takeDue(List<GuestThread> due) {
+        while (!timers.isEmpty() && timers.element().deadline <= now) {
             GuestThread thread = timers.remove();
             thread.deadline = GuestThreads.NO_DEADLINE;
             due.add(thread);

@@ -82,6 +82,22 @@ record Fixture(
         return at < 0 ? "" : id.substring(at + 1);
     }
 
+    /** For a check: its strategy, the variant's last word ({@code memory-dfs} is dfs). */
+    String strategy() {
+        String variant = variant();
+        return variant.substring(variant.lastIndexOf('-') + 1);
+    }
+
+    /**
+     * For a check: the four lines whose reports are of one exploration problem, {@code
+     * <lang>/<name>} and the variant's words before the strategy ({@code c/store_order@memory}).
+     */
+    String checkGroup() {
+        String variant = variant();
+        int dash = variant.lastIndexOf('-');
+        return dash < 0 ? moduleId() : moduleId() + "@" + variant.substring(0, dash);
+    }
+
     /** {@code <lang>/<name>}: what the lines of one module have in common. */
     String moduleId() {
         return lang + "/" + name;

@@ -106,34 +106,34 @@ class ManifestTest {
     }
 
     /**
-     * A checked module has one line per strategy, the strategy its variant, and the flags of
-     * its lines differ only in {@code --strategy} (and {@code --seed 1} for random), so that the
-     * four expected reports are of the same exploration problem.
+     * A check group (a checked module, or its variants {@code GROUP-STRATEGY}) has one line per
+     * strategy, and the flags of its lines differ only in {@code --strategy} (and {@code --seed
+     * 1} for random), so that the four expected reports are of the same exploration problem.
      */
     @Test
-    void checkedModulesHaveOneLinePerStrategyWithTheSameFlags() throws IOException {
-        Map<String, List<Fixture>> byModule = Manifest.load(testdata).stream()
+    void checkGroupsHaveOneLinePerStrategyWithTheSameFlags() throws IOException {
+        Map<String, List<Fixture>> byGroup = Manifest.load(testdata).stream()
                 .filter(f -> f.kind() == Fixture.Kind.CHECK)
-                .collect(Collectors.groupingBy(Fixture::moduleId));
-        assertFalse(byModule.isEmpty(), "no check fixture");
-        assertAll(byModule.values().stream().map(lines -> () -> {
-            String module = lines.get(0).moduleId();
+                .collect(Collectors.groupingBy(Fixture::checkGroup));
+        assertFalse(byGroup.isEmpty(), "no check fixture");
+        assertAll(byGroup.values().stream().map(lines -> () -> {
+            String module = lines.get(0).checkGroup();
             assertEquals(
                     Set.copyOf(Fixture.STRATEGIES),
-                    lines.stream().map(Fixture::variant).collect(Collectors.toSet()),
-                    module + ": the variants of its check lines");
+                    lines.stream().map(Fixture::strategy).collect(Collectors.toSet()),
+                    module + ": the strategies of its check lines");
             Set<List<String>> common = new HashSet<>();
             for (Fixture f : lines) {
-                List<String> strategy = f.variant().equals("random")
+                List<String> strategy = f.strategy().equals("random")
                         ? List.of("--strategy", "random", "--seed", "1")
-                        : List.of("--strategy", f.variant());
+                        : List.of("--strategy", f.strategy());
                 assertEquals(strategy, f.flags().subList(0, Math.min(strategy.size(), f.flags().size())),
                         f + " must begin with " + strategy);
                 List<String> rest = f.flags().subList(strategy.size(), f.flags().size());
                 for (String chosen : List.of("--strategy", "--seed", "--engine", "--jobs")) {
                     assertFalse(rest.contains(chosen), f + ": " + chosen + " is the tests' to choose");
                 }
-                common.add(List.of(String.join(" ", rest), String.join(" ", f.guestArgs())));
+            common.add(List.of(String.join(" ", rest), String.join(" ", f.guestArgs())));
             }
             assertEquals(1, common.size(), module + ": flags differ beyond the strategy: " + common);
         }));

@@ -4,7 +4,7 @@ package dev.detwasm.transform;
  * The contract between the passes and the host that runs their output: the names of the
  * functions the passes import and of the per-thread globals they export. Every guest thread is
  * its own instance, so an exported mutable global is a per-thread counter the host can read and
- * write whenever it has control (inside any host call, at any scheduling point).
+ * write when it has control (within the limits each global's javadoc gives).
  *
  * <p>All builtins are imported from module {@link #MODULE}. They are appended after the
  * module's own imports, in the order the passes run, each pass adding only those it calls;
@@ -43,6 +43,13 @@ public final class Builtins {
      * thread goes on without checking again, so the host must either write a new grant
      * ({@code >= 0}) or not return (trap, exit, or end the run). The host counts the steps
      * taken as its last grant minus the global's value.
+     *
+     * <p>A function keeps the count in a local and writes it to the global only before it calls
+     * (any call of the original code, and {@link #FUEL_DUE}) and when it returns. So the global
+     * is exact inside {@link #FUEL_DUE}, inside every import the original code calls, and once
+     * an export has returned; the thread reads it back after each of these. Elsewhere (the
+     * builtins of other passes, atomic instructions) it lags behind, and a value the host
+     * writes there is lost.
      */
     public static final String FUEL_GLOBAL = "__detwasm_fuel";
 

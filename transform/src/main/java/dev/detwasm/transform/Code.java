@@ -74,6 +74,12 @@ public final class Code {
         return this;
     }
 
+    /** Appends a snippet built before. */
+    public Code code(byte[] snippet) {
+        out.bytes(snippet);
+        return this;
+    }
+
     public byte[] toBytes() {
         return out.toByteArray();
     }

@@ -57,7 +57,10 @@ public final class Instruction {
     public long imm;
     /** Offset of the first immediate (for rewriting an index in place). */
     public int immStart;
-    /** The second immediate: the table of {@code call_indirect}, a memarg's alignment. */
+    /**
+     * The second immediate: the table of {@code call_indirect}, a memarg's alignment; for
+     * {@code br_table}, the largest of its labels, the default included.
+     */
     public int imm2;
 
     public Instruction(ByteReader in) {
@@ -82,10 +85,12 @@ public final class Instruction {
                 imm = in.u32() & 0xffffffffL;
             case 0x0e -> {
                 int n = in.vecCount(1);
+                long deepest = 0;
                 for (int i = 0; i < n; i++) {
-                    in.u32();
+                    deepest = Math.max(deepest, in.u32() & 0xffffffffL);
                 }
                 imm = in.u32() & 0xffffffffL;
+                imm2 = (int) Math.min(Math.max(deepest, imm), Integer.MAX_VALUE);
             }
             case 0x11, 0x13 -> {
                 imm = in.u32() & 0xffffffffL;

@@ -571,6 +571,12 @@ public final class Module {
 
     /** Writes the module with every edit applied. */
     public byte[] encode() {
+        return encodeWithOffsets().wasm();
+    }
+
+    /** Writes the module with every edit applied, and where its code came from. */
+    public Rewritten encodeWithOffsets() {
+        OffsetMap.Builder offsets = new OffsetMap.Builder();
         ByteWriter w = new ByteWriter(bytes.length + bytes.length / 8 + 256);
         w.bytes(bytes, 0, 8);
         List<Integer> missing = new ArrayList<>();
@@ -593,12 +599,12 @@ public final class Module {
             if (s.id() != CUSTOM) {
                 writeMissing(w, missing, ORDER[s.id()]);
             }
-            writeSection(w, s);
+            writeSection(w, s, offsets);
             if (i == lastKnown) {
                 writeMissing(w, missing, Integer.MAX_VALUE);
             }
         }
-        return w.toByteArray();
+        return new Rewritten(w.toByteArray(), offsets.build());
     }
 
     private boolean needs(int id) {
@@ -631,22 +637,28 @@ public final class Module {
         }
     }
 
-    private void writeSection(ByteWriter w, Section s) {
+    private void writeSection(ByteWriter w, Section s, OffsetMap.Builder offsets) {
         int shift = addedFunctionImports;
+        OffsetMap.Builder code = new OffsetMap.Builder();
         ByteWriter content = switch (s.id()) {
             case TYPE -> addedTypes.isEmpty() ? null : extended(s, types.size() + addedTypes.size(), c -> appendTypes(c));
             case IMPORT -> shift == 0 ? null : extended(s, importCount + shift, c -> c.bytes(addedImports));
             case GLOBAL -> addedGlobalCount == 0 && shift == 0 ? null : rewriteGlobals(s);
             case EXPORT -> addedExportCount == 0 && shift == 0 ? null : rewriteExports(s);
             case START, ELEMENT -> shift == 0 ? null : renumbered(s);
-            case CODE -> rewriteCode(s);
+            case CODE -> rewriteCode(s, code);
             case CUSTOM -> s.isNameSection() && shift != 0 ? rewriteNames(s) : null;
             default -> null;
         };
         if (content == null) {
+            if (s.id() == CODE) {
+                offsets.copied(w.size(), s.start());
+            }
             w.bytes(bytes, s.start(), s.end());
         } else {
-            w.u8(s.id()).u32(content.size(), ByteWriter.lebWidth(bytes, s.start() + 1)).bytes(content);
+            w.u8(s.id()).u32(content.size(), ByteWriter.lebWidth(bytes, s.start() + 1));
+            offsets.append(code, w.size());
+            w.bytes(content);
         }
     }
 
@@ -727,7 +739,8 @@ public final class Module {
         return c;
     }
 
-    private ByteWriter rewriteCode(Section s) {
+    /** The code section's content, null when no edit or renumbering touches it. */
+    private ByteWriter rewriteCode(Section s, OffsetMap.Builder offsets) {
         int shift = addedFunctionImports;
         boolean any = shift != 0;
         for (BodyEdit e : edits) {
@@ -740,16 +753,21 @@ public final class Module {
         ByteReader r = new ByteReader(bytes, s.contentStart(), s.end());
         r.u32();
         c.bytes(bytes, s.contentStart(), r.pos());
+        OffsetMap.Builder bodyOffsets = new OffsetMap.Builder();
         for (int i = 0; i < bodies.size(); i++) {
             FunctionBody b = bodies.get(i);
             if (edits[i] == null && (shift == 0 || !b.refersToFunctions())) {
+                offsets.copied(c.size(), b.start());
                 c.bytes(bytes, b.start(), b.end());
                 continue;
             }
             ByteWriter body = new ByteWriter(b.end() - b.localsStart() + 64);
             writeLocals(body, b, edits[i] == null ? new byte[0] : edits[i].newLocalTypes());
-            writeInstructions(body, b, edits[i] == null ? List.of() : edits[i].edits());
-            c.u32(body.size(), b.localsStart() - b.start()).bytes(body);
+            bodyOffsets.clear();
+            writeInstructions(body, b, edits[i] == null ? List.of() : edits[i].edits(), bodyOffsets);
+            c.u32(body.size(), b.localsStart() - b.start());
+            offsets.append(bodyOffsets, c.size());
+            c.bytes(body);
         }
         return c;
     }
@@ -776,29 +794,44 @@ public final class Module {
         }
     }
 
-    private void writeInstructions(ByteWriter w, FunctionBody b, List<BodyEdit.Edit> edits) {
+    /**
+     * Writes the body's instructions with the edits, recording in {@code offsets} where each
+     * original instruction and each insertion went (offsets in {@code w}).
+     */
+    private void writeInstructions(
+            ByteWriter w, FunctionBody b, List<BodyEdit.Edit> edits, OffsetMap.Builder offsets) {
         ByteReader r = new ByteReader(bytes, b.exprStart(), b.end());
         IndexCopier copier = new IndexCopier(r, w, importedFunctions, addedFunctionImports);
         Instruction ins = new Instruction(r);
+        offsets.copied(w.size(), b.exprStart());
         int next = 0;
         while (!r.atEnd()) {
             ins.next();
+            boolean edited = false;
             boolean replaced = false;
             while (next < edits.size() && edits.get(next).offset() <= ins.start) {
                 BodyEdit.Edit e = edits.get(next++);
                 if (e.offset() == ins.start) {
                     copier.flush(ins.start);
+                    offsets.inserted(w.size(), ins.start);
                     w.bytes(e.code());
+                    edited = true;
                     replaced |= e.replaces();
                 }
             }
             if (replaced) {
                 copier.skipTo(ins.end);
-            } else if (ins.refersToFunction()) {
+                offsets.copied(w.size(), ins.end);
+            } else if (edited) {
+                offsets.copied(w.size(), ins.start);
+            }
+            if (!replaced && ins.refersToFunction()) {
                 int end = r.pos();
                 r.seek(ins.immStart);
                 copier.functionIndex();
                 r.seek(end);
+                // A renumbered index may be wider than it was.
+                offsets.copied(copier.written(ins.end), ins.end);
             }
         }
         copier.finish();

@@ -13,10 +13,18 @@ public final class Rewriter {
      *     inconsistent (one line naming the byte offset)
      */
     public static byte[] rewrite(byte[] wasm, List<? extends Pass> passes) {
+        return rewriteWithOffsets(wasm, passes).wasm();
+    }
+
+    /**
+     * {@link #rewrite}, also telling where the output's code came from in {@code wasm} (for
+     * the input's DWARF to describe the output).
+     */
+    public static Rewritten rewriteWithOffsets(byte[] wasm, List<? extends Pass> passes) {
         Module module = Module.decode(wasm);
         for (Pass pass : passes) {
             pass.rewrite(module);
         }
-        return module.encode();
+        return module.encodeWithOffsets();
     }
 }

@@ -23,6 +23,30 @@ class FuelPassTest {
         0x20, 1,
     }).build();
 
+    /**
+     * count as above, and two callers that leave by a branch to the function's label:
+     * {@code calls(n)} = [local.get, call count, drop, local.get, call count, local.get,
+     * i32.eqz, br_if 0] (8 steps) + [i32.const 1, i32.add, end] (3 unless n is 0);
+     * {@code early(n)} = [block, local.get, br_table 0 1] (3) + when n is 0 [local.get, call
+     * count, drop, end] (4).
+     */
+    private static final byte[] CALLERS = new TestModule()
+            .function("count", 1, 1, 1, new byte[] {
+                0x03, 0x40,
+                0x20, 1, 0x41, 1, 0x6a, 0x22, 1, 0x20, 0, 0x48, 0x0d, 0,
+                0x0b,
+                0x20, 1,
+            })
+            .function("calls", 1, 1, 0, new byte[] {
+                0x20, 0, 0x10, 0, 0x1a, 0x20, 0, 0x10, 0, 0x20, 0, 0x45, 0x0d, 0,
+                0x41, 1, 0x6a,
+            })
+            .function("early", 1, 0, 0, new byte[] {
+                0x02, 0x40, 0x20, 0, 0x0e, 1, 0, 1, 0x0b,
+                0x20, 0, 0x10, 0, 0x1a,
+            })
+            .build();
+
     private static final byte[] SPIN = new TestModule().function("spin", 0, 0, 0, new byte[] {
         0x03, 0x40, 0x0c, 0, 0x0b,
     }).build();
@@ -54,6 +78,22 @@ class FuelPassTest {
     void aStepIsAnOriginalInstruction() {
         assertEquals(7 * 10 + 4, count(10, 1_000_000).stepsTaken());
         assertEquals(7 * 1000 + 4, count(1000, 1_000_000).stepsTaken());
+    }
+
+    @Test
+    void callsAndBranchesOutOfAFunctionCountEveryStep() {
+        assertEquals(8 + 3 + 2 * (7 * 10 + 4), steps("calls", 10));
+        assertEquals(8 + 2 * (7 + 4), steps("calls", 0));
+        assertEquals(3, steps("early", 5));
+        assertEquals(3 + 4 + 7 + 4, steps("early", 0));
+    }
+
+    /** The steps export {@code name} takes on {@code arg}, read from the global afterwards. */
+    private static long steps(String name, int arg) {
+        Instance instance = ChicoryHost.instantiate(new FuelPass().apply(CALLERS), Map.of());
+        fuel(instance).setValue(1_000_000);
+        instance.export(name).apply(arg);
+        return 1_000_000 - fuel(instance).getValue();
     }
 
     @Test

@@ -156,7 +156,7 @@ final class FdOperations {
         return Errno.SUCCESS;
     }
 
-    /** Stdio reports a character device with inode 0, size 0 and the run's start instant. */
+    /** Stdio reports an unknown file type (a stream, not a terminal) with inode 0, size 0 and the run's start instant. */
     int filestatGet(GuestMemory memory, int fd, int ptr) {
         Descriptor d = fds.get(fd);
         d.require(Rights.FD_FILESTAT_GET);

@@ -15,7 +15,7 @@ final class OutputDescriptor extends Descriptor {
 
     @Override
     int filetype() {
-        return Filetype.CHARACTER_DEVICE;
+        return Filetype.UNKNOWN;
     }
 
     void write(byte[] bytes, int offset, int length) {

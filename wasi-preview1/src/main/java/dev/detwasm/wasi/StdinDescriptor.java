@@ -12,7 +12,7 @@ final class StdinDescriptor extends Descriptor {
 
     @Override
     int filetype() {
-        return Filetype.CHARACTER_DEVICE;
+        return Filetype.UNKNOWN;
     }
 
     int read(byte[] into, int offset, int length) {

@@ -84,9 +84,9 @@ class StdioTest {
     }
 
     @Test
-    void stdioIsACharacterDeviceThatCannotSeek() {
+    void stdioIsAStreamThatCannotSeekAndNoTerminal() {
         assertEquals(Errno.SUCCESS, guest.call("fd_fdstat_get", 1, 0x100));
-        assertEquals(Filetype.CHARACTER_DEVICE, guest.memory.readU8(0x100));
+        assertEquals(Filetype.UNKNOWN, guest.memory.readU8(0x100));
         assertEquals(0, guest.memory.readU16(0x102));
         assertEquals(Rights.OUTPUT, guest.i64(0x108));
         assertEquals(0, guest.i64(0x110));
@@ -106,7 +106,7 @@ class StdioTest {
     void stdioFilestatIsSynthetic() {
         assertEquals(Errno.SUCCESS, guest.call("fd_filestat_get", 2, 0x100));
         assertEquals(0, guest.i64(0x108));
-        assertEquals(Filetype.CHARACTER_DEVICE, guest.memory.readU8(0x110));
+        assertEquals(Filetype.UNKNOWN, guest.memory.readU8(0x110));
         assertEquals(1, guest.i64(0x118));
         assertEquals(0, guest.i64(0x120));
         assertEquals(1_704_067_200_000_000_000L, guest.i64(0x128));

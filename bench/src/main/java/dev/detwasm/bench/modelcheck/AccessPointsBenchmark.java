@@ -1,20 +1,13 @@
 package dev.detwasm.bench.modelcheck;
 
-import com.google.inject.Guice;
 import dev.detwasm.bench.Guests;
-import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.PreemptAt;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
-import dev.detwasm.modelcheck.ModelCheckModule;
-import dev.detwasm.modelcheck.ModelChecker;
-import dev.detwasm.modelcheck.ProgressListener;
-import dev.detwasm.modelcheck.ReproductionCommand;
-import dev.detwasm.scheduler.SchedulerModule;
-import dev.detwasm.wasi.WasiPreview1Module;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,11 +24,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Runs per second of {@code detwasm check --strategy pct} on the racy counter ({@link
- * Guests#RACY_COUNTER_WASM}) with {@code --preempt-at sync} and {@code memory}: what access
- * points cost a sampling strategy, which asks only at its change points. One invocation is an
- * exploration of {@value #RUNS} runs (checked in setup); memory / sync is the figure to read
- * (the issue's target: at least 0.5).
+ * Runs per second of {@code detwasm check --strategy pct} with {@code
+ * --preempt-at sync} and {@code memory}, on the racy counter ({@link Guests#RACY_COUNTER_WASM})
+ * and the three races on plain variables of testdata: what access points cost a sampling
+ * strategy, which asks only at its change points. One invocation is an exploration of {@value
+ * #RUNS} runs without stopping at failures (checked in setup); memory / sync per program is
+ * the figure to read (the issue's target: at least 0.5).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,33 +40,30 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AccessPointsBenchmark {
     static final int RUNS = 200;
 
+    /** The program: the bundled racy counter, or a fixture under testdata. */
+    @Param({"racy_counter", "c/store_order", "c/steal_queue", "cpp/wrong_lock"})
+    public String program;
+
     /** {@code --preempt-at}. */
     @Param({"sync", "memory"})
     public String preemptAt;
 
-    private ModelChecker checker;
-    private Program program;
-    private RunConfig config;
-    private CheckSettings settings;
-    private ReproductionCommand reproduction;
-
     @Setup
-    public void setUp() throws LoadException {
-        checker =
-                Guice.createInjector(
-                                new HostCoreModule(),
-                                new SchedulerModule(),
-                                new WasiPreview1Module(),
-                                new ModelCheckModule())
-                        .getInstance(ModelChecker.class);
-        program = Guests.wasm(Guests.RACY_COUNTER_WASM);
-        config =
+    public void setUp(ModelCheckerState state) throws IOException, LoadException {
+        Program loaded =
+                program.equals("racy_counter")
+                        ? Guests.wasm(Guests.RACY_COUNTER_WASM)
+                        : Guests.fixture(program + ".wasm");
+        RunConfig config =
                 RunConfig.builder()
                         .preemptAt(PreemptAt.valueOf(preemptAt.toUpperCase(Locale.ROOT)))
                         .build();
-        settings = CheckSettings.builder().strategy("pct").maxRuns(RUNS).build();
-        reproduction = new ReproductionCommand(program.name(), config, null);
-        CheckReport report = check();
+        CheckSettings settings =
+                CheckSettings.builder()
+                        .strategy("pct")
+                        .maxRuns(RUNS)
+                        .build();
+        CheckReport report = state.use(loaded, config, settings);
         if (report.runs() != RUNS) {
             throw new IllegalStateException(
                     "expected " + RUNS + " runs, got " + report.runs() + ": the tree is covered");
@@ -81,7 +72,7 @@ public class AccessPointsBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(RUNS)
-    public CheckReport check() throws LoadException {
-        return checker.check(program, config, settings, reproduction, ProgressListener.NONE);
+    public CheckReport check(ModelCheckerState state) throws LoadException {
+        return state.check();
     }
 }

@@ -1,20 +1,11 @@
 package dev.detwasm.bench.modelcheck;
 
-import com.google.inject.Guice;
 import dev.detwasm.bench.Guests;
-import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.modelcheck.Bound;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
-import dev.detwasm.modelcheck.ModelCheckModule;
-import dev.detwasm.modelcheck.ModelChecker;
-import dev.detwasm.modelcheck.ProgressListener;
-import dev.detwasm.modelcheck.ReproductionCommand;
-import dev.detwasm.scheduler.SchedulerModule;
-import dev.detwasm.wasi.WasiPreview1Module;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,11 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Interleavings per second of {@code detwasm check} on the racy counter ({@link
  * Guests#RACY_COUNTER_WASM}). One invocation is one whole exploration made as the CLI makes
- * it: {@link ModelChecker#check} wired by the product's Guice modules, the program compiled
- * once in setup, dfs over every kind of decision with preemption bound 1, which covers the
- * bounded tree: {@value #RUNS} runs, {@value #FAILING} of them losing an update. {@code jobs}
- * 1 and 2 make the same runs; the score is runs per second, and jobs 2 / (2 x jobs 1) is the
- * parallel efficiency.
+ * it ({@link ModelCheckerState}), the program compiled once in setup, dfs over every kind of
+ * decision with preemption bound 1, which covers the bounded tree: {@value #RUNS} runs,
+ * {@value #FAILING} of them losing an update. {@code jobs} 1 and 2 make the same runs; the
+ * score is runs per second, and jobs 2 / (2 x jobs 1) is the parallel efficiency.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -53,32 +43,18 @@ public class CheckBenchmark {
     @Param({"1", "2"})
     public int jobs;
 
-    private ModelChecker checker;
-    private Program program;
-    private RunConfig config;
-    private CheckSettings settings;
-    private ReproductionCommand reproduction;
-
     @Setup
-    public void setUp() throws LoadException {
-        checker =
-                Guice.createInjector(
-                                new HostCoreModule(),
-                                new SchedulerModule(),
-                                new WasiPreview1Module(),
-                                new ModelCheckModule())
-                        .getInstance(ModelChecker.class);
-        program = Guests.wasm(Guests.RACY_COUNTER_WASM);
-        config = RunConfig.builder().build();
-        settings =
+    public void setUp(ModelCheckerState state) throws LoadException {
+        CheckSettings settings =
                 CheckSettings.builder()
                         .strategy("dfs")
                         .preemptionBound(1)
                         .maxRuns(CheckSettings.UNLIMITED)
                         .jobs(jobs)
                         .build();
-        reproduction = new ReproductionCommand(program.name(), config, null);
-        CheckReport report = check();
+        CheckReport report =
+                state.use(Guests.wasm(Guests.RACY_COUNTER_WASM), RunConfig.builder().build(),
+                        settings);
         if (report.runs() != RUNS
                 || report.failingRuns() != FAILING
                 || !report.bounds().equals(Set.of(Bound.PREEMPTION_BOUND))) {
@@ -91,7 +67,7 @@ public class CheckBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(RUNS)
-    public CheckReport check() throws LoadException {
-        return checker.check(program, config, settings, reproduction, ProgressListener.NONE);
+    public CheckReport check(ModelCheckerState state) throws LoadException {
+        return state.check();
     }
 }

@@ -1,5 +1,6 @@
 package dev.detwasm.bench.transform;
 
+import dev.detwasm.bench.Guests;
 import dev.detwasm.transform.Pass;
 import dev.detwasm.transform.Passes;
 import dev.detwasm.transform.Rewriter;
@@ -44,7 +45,7 @@ public class RewriterBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Path go = Files.isDirectory(Path.of("testdata", "go")) ? Path.of("testdata", "go") : Path.of("..", "testdata", "go");
+        Path go = Guests.testdata().resolve("go");
         try (Stream<Path> files = Files.list(go)) {
             Path largest = files.filter(p -> p.toString().endsWith(".wasm"))
                     .max(Comparator.comparingLong(p -> p.toFile().length()))

@@ -2,22 +2,39 @@ package dev.detwasm.host.debug;
 
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What a module says about its own code: function names (name section) and source lines
  * (DWARF {@code .debug_line}). A module without them still works: functions are called
  * {@code function N} and have no lines. Debug sections that cannot be read are ignored; {@link
  * #warning()} says so once.
+ *
+ * <p>A module that transform passes rewrote runs code that is not where its DWARF says: its
+ * offsets are translated to the original module's first ({@link
+ * dev.detwasm.transform.OffsetMap}), so its lines are those of the code it was made from.
  */
 public final class GuestLocations {
     private final NameCustomSection names;
+    private final IntUnaryOperator toOriginal;
     private final int codeStart;
     private final LineTable lines;
     private final Optional<String> warning;
 
+    /** The locations of the module {@code wasm}, which runs as it is. */
     public GuestLocations(byte[] wasm, NameCustomSection names) {
+        this(wasm, names, IntUnaryOperator.identity());
+    }
+
+    /**
+     * The locations of a module made from {@code original}: {@code names} are the running
+     * module's (function indices as it numbers them), {@code toOriginal} translates its file
+     * offsets to {@code original}'s, whose DWARF gives the lines.
+     */
+    public GuestLocations(byte[] original, NameCustomSection names, IntUnaryOperator toOriginal) {
         this.names = names;
-        ModuleSections sections = new ModuleSections(wasm);
+        this.toOriginal = toOriginal;
+        ModuleSections sections = new ModuleSections(original);
         this.codeStart = sections.codeStart();
         LineTable table = LineTable.EMPTY;
         String problem = null;
@@ -44,12 +61,13 @@ public final class GuestLocations {
         return name == null ? "function " + index : name;
     }
 
-    /** The source line of the instruction at {@code fileOffset} in the module's bytes. */
+    /** The source line of the instruction at {@code fileOffset} in the running module's bytes. */
     public Optional<SourceLine> lineAt(int fileOffset) {
-        if (lines.isEmpty() || codeStart < 0 || fileOffset < codeStart) {
+        if (lines.isEmpty() || codeStart < 0) {
             return Optional.empty();
         }
-        return lines.at(fileOffset - codeStart);
+        int at = toOriginal.applyAsInt(fileOffset);
+        return at < codeStart ? Optional.empty() : lines.at(at - codeStart);
     }
 
     /**
@@ -70,22 +88,6 @@ public final class GuestLocations {
     /** One line saying which debug section was ignored and why, if one was. */
     public Optional<String> warning() {
         return warning;
-    }
-
-    /**
-     * Function names only: for a module a pass rewrote, whose code no longer sits where its
-     * DWARF says (no lines beat wrong lines).
-     */
-    public static GuestLocations namesOnly(NameCustomSection names) {
-        return new GuestLocations(names, -1, LineTable.EMPTY, Optional.empty());
-    }
-
-    private GuestLocations(
-            NameCustomSection names, int codeStart, LineTable lines, Optional<String> warning) {
-        this.names = names;
-        this.codeStart = codeStart;
-        this.lines = lines;
-        this.warning = warning;
     }
 
     private static byte[] orEmpty(byte[] bytes) {

@@ -9,6 +9,7 @@ import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
+import dev.detwasm.host.spi.WorkClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,6 +183,21 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
                             address < 0 ? -1 : Integer.toUnsignedLong(address),
                             stack));
         }
+    }
+
+    @Override
+    public void measureWork(WorkClock work) {
+        threads.measureWork(work);
+    }
+
+    @Override
+    public long untilTimer() {
+        return threads.untilTimer();
+    }
+
+    @Override
+    public void timerPoint() {
+        threads.timerPoint();
     }
 
     @Override

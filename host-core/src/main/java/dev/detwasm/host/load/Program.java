@@ -14,7 +14,9 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.Engine;
 import dev.detwasm.host.debug.GuestLocations;
 import dev.detwasm.transform.Pass;
+import dev.detwasm.transform.OffsetMap;
 import dev.detwasm.transform.Rewriter;
+import dev.detwasm.transform.Rewritten;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,8 +50,10 @@ public final class Program {
     private Function<Instance, Machine> compiled;
     private String compileWarning;
     private GuestLocations locations;
-    // Rewritten by transform passes: its DWARF describes the code before the rewrite.
-    private boolean rewritten;
+    // Made by transform passes from this program, whose DWARF describes the code through
+    // offsets: null when the module is run as it was loaded.
+    private Program rewrittenFrom;
+    private OffsetMap offsets;
 
     /**
      * @param fallback what the AOT compiler does about a function too large for a JVM method
@@ -127,18 +131,20 @@ public final class Program {
         List<String> names = passes.stream().map(Pass::name).toList();
         Program done = transformed.get(names);
         if (done == null) {
-            byte[] bytes;
+            Rewritten rewritten;
             try {
-                bytes = Rewriter.rewrite(binary, passes);
+                rewritten = Rewriter.rewriteWithOffsets(binary, passes);
             } catch (RuntimeException e) {
                 throw new LoadException(
                         name + ": " + String.join(", ", names) + ": "
                                 + ProgramLoader.oneLine(e.getMessage()),
                         e);
             }
+            byte[] bytes = rewritten.wasm();
             done = new Program(
                     name, ProgramLoader.parse(name, bytes, true), cache, null, fallback, bytes);
-            done.rewritten = true;
+            done.rewrittenFrom = this;
+            done.offsets = rewritten.offsets();
             transformed.put(names, done);
         }
         return done;
@@ -151,14 +157,16 @@ public final class Program {
 
     /**
      * Function names and source lines, read from the module's name section and DWARF on first
-     * use (only explained runs ask).
+     * use (only explained runs ask). A rewritten program's lines are its original's, through
+     * the rewrite's offset map.
      */
     public synchronized GuestLocations locations() {
         if (locations == null) {
             locations =
-                    rewritten
-                            ? GuestLocations.namesOnly(module.nameSection())
-                            : new GuestLocations(binary, module.nameSection());
+                    rewrittenFrom == null
+                            ? new GuestLocations(binary, module.nameSection())
+                            : new GuestLocations(
+                                    rewrittenFrom.binary, module.nameSection(), offsets::original);
         }
         return locations;
     }

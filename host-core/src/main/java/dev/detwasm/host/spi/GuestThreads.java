@@ -51,6 +51,30 @@ public interface GuestThreads {
         schedulingPoint();
     }
 
+    /**
+     * Lets the clock move with the threads' work ({@code --clock steps}): the scheduler takes
+     * the running thread's work from {@code work} whenever it enters the scheduler. A timer that
+     * comes due while a thread runs wakes its thread, and the running thread's next scheduling
+     * point ({@link #timerPoint} at the latest) is then a timer interrupt: the running thread
+     * goes to the back of the run queue, behind the woken thread. Set before {@link #run}.
+     */
+    default void measureWork(WorkClock work) {}
+
+    /**
+     * Virtual nanoseconds of work until the earliest timer is due: 0 when a timer fired that
+     * the running thread has not yet been interrupted for, {@link #NO_DEADLINE} when no timer
+     * is pending or time does not move with work.
+     */
+    default long untilTimer() {
+        return NO_DEADLINE;
+    }
+
+    /**
+     * A scheduling point if a timer fired since the running thread last had one (see {@link
+     * #measureWork}), else nothing: where the host looks at the running thread's work.
+     */
+    default void timerPoint() {}
+
     /** Moves the caller to the back of the run queue ({@code sched_yield}). */
     void yieldNow();
 

@@ -78,6 +78,11 @@ public final class IndexCopier {
         copied = Math.max(copied, upTo);
     }
 
+    /** Where input offset {@code at}, not yet copied, will be in the output. */
+    public int written(int at) {
+        return out.size() + (at - copied);
+    }
+
     /** Drops what was read up to {@code upTo} without writing it (it was replaced). */
     public void skipTo(int upTo) {
         copied = upTo;
