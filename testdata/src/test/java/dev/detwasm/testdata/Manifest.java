@@ -23,7 +23,7 @@ final class Manifest {
     static final List<String> LANGUAGES = List.of("c", "cpp", "go", "wat");
 
     private static final Pattern ID =
-            Pattern.compile("(c|cpp|go|wat|py)/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?");
+            Pattern.compile("(c|cpp|go|wat|py)/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)?)?");
 
     private Manifest() {}
 

@@ -17,12 +17,15 @@ final class FuelCode {
 
     private static final int I64_SUB = 0x7d;
     private static final int I64_LT_S = 0x53;
+    /** Blocks are short: the charges of small costs are built once per function. */
+    private static final int CACHED_COSTS = 32;
 
     private final int fuel;
     private final int local;
     private final byte[] writeBack;
     private final byte[] read;
     private final byte[] due;
+    private final byte[][] charges = new byte[CACHED_COSTS][];
 
     /**
      * @param fuel the global's index
@@ -45,11 +48,25 @@ final class FuelCode {
     byte[] of(Kind kind, int cost) {
         return switch (kind) {
             case ENTRY -> checked(new Code().globalGet(fuel), cost);
-            case CHARGE -> new Code().localGet(local).i64Const(cost).op(I64_SUB).localSet(local).toBytes();
+            case CHARGE -> charge(cost);
             case CHECKED_CHARGE -> checked(new Code().localGet(local), cost);
             case WRITE_BACK -> writeBack;
             case READ -> read;
         };
+    }
+
+    private byte[] charge(int cost) {
+        if (cost >= CACHED_COSTS) {
+            return chargeCode(cost);
+        }
+        if (charges[cost] == null) {
+            charges[cost] = chargeCode(cost);
+        }
+        return charges[cost];
+    }
+
+    private byte[] chargeCode(int cost) {
+        return new Code().localGet(local).i64Const(cost).op(I64_SUB).localSet(local).toBytes();
     }
 
     private byte[] checked(Code count, int cost) {

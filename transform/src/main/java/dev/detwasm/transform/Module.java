@@ -604,7 +604,7 @@ public final class Module {
                 writeMissing(w, missing, Integer.MAX_VALUE);
             }
         }
-        return new Rewritten(w.toByteArray(), offsets.build());
+        return new Rewritten(w.toByteArray(), offsets.build(importedFunctions, addedFunctionImports));
     }
 
     private boolean needs(int id) {

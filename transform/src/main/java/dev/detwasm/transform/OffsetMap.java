@@ -13,17 +13,32 @@ import java.util.Arrays;
  *
  * <p>Plain data: ascending output offsets where a stretch starts, the input offset each maps
  * to, and whether the stretch is copied input (later offsets advance with it) or inserted code
- * (every offset in it maps to its anchor).
+ * (every offset in it maps to its anchor); and the function imports the passes added, which
+ * shift the input's defined functions.
  */
 public final class OffsetMap {
     private final int[] rewritten;
     private final int[] original;
     private final boolean[] inserted;
+    private final int importedFunctions;
+    private final int addedFunctions;
 
-    private OffsetMap(int[] rewritten, int[] original, boolean[] inserted) {
+    private OffsetMap(
+            int[] rewritten, int[] original, boolean[] inserted, int importedFunctions,
+            int addedFunctions) {
         this.rewritten = rewritten;
         this.original = original;
         this.inserted = inserted;
+        this.importedFunctions = importedFunctions;
+        this.addedFunctions = addedFunctions;
+    }
+
+    /** The input's index of the output's function {@code index}; -1 for a builtin a pass imported. */
+    public int originalFunction(int index) {
+        if (index < importedFunctions) {
+            return index;
+        }
+        return index < importedFunctions + addedFunctions ? -1 : index - addedFunctions;
     }
 
     /**
@@ -92,10 +107,14 @@ public final class OffsetMap {
             size++;
         }
 
-        OffsetMap build() {
+        /**
+         * @param importedFunctions the input's function imports
+         * @param addedFunctions the function imports the passes added after them
+         */
+        OffsetMap build(int importedFunctions, int addedFunctions) {
             return new OffsetMap(
                     Arrays.copyOf(rewritten, size), Arrays.copyOf(original, size),
-                    Arrays.copyOf(inserted, size));
+                    Arrays.copyOf(inserted, size), importedFunctions, addedFunctions);
         }
     }
 }

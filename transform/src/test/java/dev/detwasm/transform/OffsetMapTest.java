@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The offset map of every pass, alone and all together, on every fixture: each instruction of
  * the output maps to an instruction of the same function in the input, in order, and each
  * input instruction that was kept is the last to map to itself (the code inserted before it
- * comes first and maps to it too). With no pass the map is the identity.
+ * comes first and maps to it too). With no pass the map is the identity. Function indices map
+ * back too, the builtins the passes imported to none.
  */
 class OffsetMapTest {
     static Stream<Arguments> fixturesAndPasses() {
@@ -42,7 +43,13 @@ class OffsetMapTest {
         Module original = Module.decode(in);
         Module rewritten = Module.decode(out.wasm());
         boolean replacesAtomics = names.contains(AtomicsToImportsPass.NAME);
+        for (int i = 0; i < rewritten.importedFunctionCount(); i++) {
+            assertEquals(i < original.importedFunctionCount() ? i : -1,
+                    out.offsets().originalFunction(i), fixture + " " + names + " import " + i);
+        }
         for (int f = 0; f < original.definedFunctionCount(); f++) {
+            assertEquals(original.importedFunctionCount() + f,
+                    out.offsets().originalFunction(rewritten.importedFunctionCount() + f));
             // Indexed by input offset from the body's first instruction: opcode + 1 there.
             Instruction ins = original.instructions(f);
             int first = ins.reader().pos();

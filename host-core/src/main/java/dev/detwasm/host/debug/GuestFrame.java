@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * One frame of a guest call stack.
  *
- * @param function the wasm function index
+ * @param function the wasm function index in the module as loaded (before any rewrite); -1 for a
+ *     builtin a transform pass imported
  * @param name the function's name from the name section, or {@code function N}
  * @param line where in the source the frame is, when the module has DWARF line tables and the
  *     engine tells the instruction (the interpreter does; AOT gives the function only)

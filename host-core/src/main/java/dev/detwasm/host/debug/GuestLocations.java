@@ -1,8 +1,8 @@
 package dev.detwasm.host.debug;
 
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import dev.detwasm.transform.OffsetMap;
 import java.util.Optional;
-import java.util.function.IntUnaryOperator;
 
 /**
  * What a module says about its own code: function names (name section) and source lines
@@ -10,30 +10,33 @@ import java.util.function.IntUnaryOperator;
  * {@code function N} and have no lines. Debug sections that cannot be read are ignored; {@link
  * #warning()} says so once.
  *
- * <p>A module that transform passes rewrote runs code that is not where its DWARF says: its
- * offsets are translated to the original module's first ({@link
- * dev.detwasm.transform.OffsetMap}), so its lines are those of the code it was made from.
+ * <p>A module that transform passes rewrote runs code that is not where its DWARF says, and
+ * its defined functions moved up past the builtins the passes import: its offsets and function
+ * indices are translated to the original module's first ({@link OffsetMap}), so its frames are
+ * those of the code it was made from, as a run without the rewrite shows them.
  */
 public final class GuestLocations {
+    /** The name of a builtin a transform pass imported (no function of the original). */
+    static final String BUILTIN = "detwasm builtin";
+
     private final NameCustomSection names;
-    private final IntUnaryOperator toOriginal;
+    private final OffsetMap offsets;
     private final int codeStart;
     private final LineTable lines;
     private final Optional<String> warning;
 
     /** The locations of the module {@code wasm}, which runs as it is. */
     public GuestLocations(byte[] wasm, NameCustomSection names) {
-        this(wasm, names, IntUnaryOperator.identity());
+        this(wasm, names, null);
     }
 
     /**
-     * The locations of a module made from {@code original}: {@code names} are the running
-     * module's (function indices as it numbers them), {@code toOriginal} translates its file
-     * offsets to {@code original}'s, whose DWARF gives the lines.
+     * The locations of a module a rewrite made from {@code original}, whose name section and
+     * DWARF give names and lines; {@code offsets} is the rewrite's map (null: no rewrite).
      */
-    public GuestLocations(byte[] original, NameCustomSection names, IntUnaryOperator toOriginal) {
+    public GuestLocations(byte[] original, NameCustomSection names, OffsetMap offsets) {
         this.names = names;
-        this.toOriginal = toOriginal;
+        this.offsets = offsets;
         ModuleSections sections = new ModuleSections(original);
         this.codeStart = sections.codeStart();
         LineTable table = LineTable.EMPTY;
@@ -55,10 +58,21 @@ public final class GuestLocations {
         this.warning = Optional.ofNullable(problem);
     }
 
-    /** The function's name, or {@code function N} when the module does not name it. */
+    /**
+     * The name of the running module's function {@code index}, or {@code function N} (N its
+     * index in the original) when the module does not name it.
+     */
     public String functionName(int index) {
-        String name = names == null ? null : names.nameOfFunction(index);
-        return name == null ? "function " + index : name;
+        int function = original(index);
+        if (function < 0) {
+            return BUILTIN;
+        }
+        String name = names == null ? null : names.nameOfFunction(function);
+        return name == null ? "function " + function : name;
+    }
+
+    private int original(int function) {
+        return offsets == null ? function : offsets.originalFunction(function);
     }
 
     /** The source line of the instruction at {@code fileOffset} in the running module's bytes. */
@@ -66,18 +80,19 @@ public final class GuestLocations {
         if (lines.isEmpty() || codeStart < 0) {
             return Optional.empty();
         }
-        int at = toOriginal.applyAsInt(fileOffset);
+        int at = offsets == null ? fileOffset : offsets.original(fileOffset);
         return at < codeStart ? Optional.empty() : lines.at(at - codeStart);
     }
 
     /**
-     * A frame for function {@code index} at {@code fileOffset}; a negative offset is a host
-     * function's frame, which has no instructions.
+     * A frame for the running module's function {@code index} at {@code fileOffset}, numbered
+     * as in the original (-1: a builtin); a negative offset is a host function's frame, which
+     * has no instructions.
      */
     public GuestFrame frame(int index, int fileOffset) {
         return fileOffset < 0
-                ? new GuestFrame(index, functionName(index), Optional.empty(), true)
-                : new GuestFrame(index, functionName(index), lineAt(fileOffset), false);
+                ? new GuestFrame(original(index), functionName(index), Optional.empty(), true)
+                : new GuestFrame(original(index), functionName(index), lineAt(fileOffset), false);
     }
 
     /** Whether the module has source lines to give. */

@@ -166,7 +166,8 @@ public final class Program {
                     rewrittenFrom == null
                             ? new GuestLocations(binary, module.nameSection())
                             : new GuestLocations(
-                                    rewrittenFrom.binary, module.nameSection(), offsets::original);
+                                    rewrittenFrom.binary, rewrittenFrom.module.nameSection(),
+                                    offsets);
         }
         return locations;
     }
