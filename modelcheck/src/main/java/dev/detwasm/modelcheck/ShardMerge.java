@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detwasm.host.TraceText;
 import dev.detwasm.host.spi.DecisionKind;
-import dev.detwasm.host.spi.Termination;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -28,8 +25,6 @@ import java.util.TreeMap;
  * and account come from the shard that made its simplest run.
  */
 public final class ShardMerge {
-    /** Fields of a shard's {@code shard} object that every shard of one exploration shares. */
-    private static final List<String> SHARED = List.of("detwasm", "module_sha256", "run");
 
     private ShardMerge() {}
 
@@ -53,34 +48,35 @@ public final class ShardMerge {
         }
         checkOneExploration(shards);
         ShardReport first = shards.get(0);
-        CheckSettings settings = settings(first.json);
+        CheckSettings settings = settings(first.json());
 
         List<Leaf> leaves = new ArrayList<>();
-        for (JsonNode leaf : first.shard.get("leaves")) {
+        for (JsonNode leaf : first.shard().get("leaves")) {
             leaves.add(new Leaf(leaf.get("origin").asText(), leaf.get("order").asText(),
                     leaf.get("stride").asLong(), leaf.get("offset").asLong()));
         }
         for (ShardReport shard : shards) {
             for (int i = 0; i < leaves.size(); i++) {
                 Leaf leaf = leaves.get(i);
-                leaf.finishedEverywhere &= shard.shard.get("leaves").get(i).get("finished")
+                leaf.finishedEverywhere &= shard.shard().get("leaves").get(i).get("finished")
                         .asBoolean();
             }
-            for (MergedRun run : shard.runs()) {
-                leaves.get(run.leaf).runs.add(run);
+            for (ShardReport.Run run : shard.runs()) {
+                leaves.get(run.leaf()).runs.add(run);
             }
         }
-        TreeMap<Long, MergedRun> slots = new TreeMap<>();
+        TreeMap<Long, ShardReport.Run> slots = new TreeMap<>();
         for (Leaf leaf : leaves) {
             leaf.place(slots);
         }
-        boolean coverageKnown = shards.stream().allMatch(s -> s.shard.get("coverage").asBoolean());
+        boolean coverageKnown =
+                shards.stream().allMatch(s -> s.shard().get("coverage").asBoolean());
         boolean timeLimited = shards.stream().anyMatch(s -> s.bounded("time-limit"));
         long maxRuns = settings.limits().maxRuns();
 
         Map<List<Integer>, JsonNode> failureNodes = new HashMap<>();
         for (ShardReport shard : shards) {
-            for (JsonNode failure : shard.shard.get("failing")) {
+            for (JsonNode failure : shard.shard().get("failing")) {
                 failureNodes.putIfAbsent(ints(failure.get("trace")), failure);
             }
         }
@@ -103,7 +99,7 @@ public final class ShardMerge {
                 bounds.add(Bound.MAX_RUNS);
                 break;
             }
-            MergedRun run = slots.get(j);
+            ShardReport.Run run = slots.get(j);
             if (run == null) {
                 if (timeLimited) {
                     bounds.add(Bound.TIME_LIMIT);
@@ -112,16 +108,16 @@ public final class ShardMerge {
                 throw new IllegalArgumentException("the reports lack run #" + j
                         + " of the exploration: a shard stopped before its part was made");
             }
-            Leaf leaf = leaves.get(run.leaf);
-            findings.accept(new ExploredRun(j, run.outcome, List.of(), run.cut, run.pruned,
-                    run.preemptions, leaf.origin));
-            coverage.add(run.branches);
+            Leaf leaf = leaves.get(run.leaf());
+            findings.accept(new ExploredRun(j, run.outcome(), List.of(), run.cut(), run.pruned(),
+                    run.preemptions(), leaf.origin));
+            coverage.add(run.branches());
             leaf.made++;
-            children += run.children;
-            if (run.cut) {
+            children += run.children();
+            if (run.cut()) {
                 bounds.add(Bound.MAX_DECISIONS);
             }
-            if (run.pruned) {
+            if (run.pruned()) {
                 bounds.add(Bound.PREEMPTION_BOUND);
             }
             j++;
@@ -133,12 +129,12 @@ public final class ShardMerge {
         boolean cutOff = false;
         for (ShardReport shard : shards) {
             Duration took = Duration.ofNanos(
-                    (long) (shard.json.get("timing").get("seconds").asDouble() * 1e9));
+                    (long) (shard.json().get("timing").get("seconds").asDouble() * 1e9));
             elapsed = took.compareTo(elapsed) > 0 ? took : elapsed;
-            jobs += shard.json.get("timing").get("jobs").asInt();
-            cutOff |= shard.json.get("cut_off").asBoolean();
+            jobs += shard.json().get("timing").get("jobs").asInt();
+            cutOff |= shard.json().get("cut_off").asBoolean();
         }
-        CheckReport report = findings.report(first.json.get("module").asText(), settings,
+        CheckReport report = findings.report(first.json().get("module").asText(), settings,
                 new Exploration(j, bounds, frontier, elapsed, cutOff));
         JsonReport json = new JsonReport();
         ObjectNode root = json.toJson(report, jobs);
@@ -170,45 +166,45 @@ public final class ShardMerge {
             throw new IllegalArgumentException("no reports to merge");
         }
         ShardReport first = shards.get(0);
-        int count = first.shard.get("count").asInt();
+        int count = first.shard().get("count").asInt();
         ShardReport[] byIndex = new ShardReport[count + 1];
         for (ShardReport s : shards) {
-            if (!s.json.get("module").equals(first.json.get("module"))
-                    || !s.shard.get("module_sha256").equals(first.shard.get("module_sha256"))) {
-                throw new IllegalArgumentException("reports of different modules: " + first.name
-                        + " checked " + first.json.get("module").asText() + ", " + s.name
-                        + " checked " + s.json.get("module").asText()
+            if (!s.json().get("module").equals(first.json().get("module"))
+                    || !s.shard().get("module_sha256").equals(first.shard().get("module_sha256"))) {
+                throw new IllegalArgumentException("reports of different modules: " + first.name()
+                        + " checked " + first.json().get("module").asText() + ", " + s.name()
+                        + " checked " + s.json().get("module").asText()
                         + " (or a module with other bytes)");
             }
-            for (String field : SHARED) {
-                if (!s.shard.get(field).equals(first.shard.get(field))) {
+            for (String field : ShardReport.SHARED) {
+                if (!s.shard().get(field).equals(first.shard().get(field))) {
                     throw new IllegalArgumentException("reports of different " + what(field)
-                            + ": " + first.name + " has " + first.shard.get(field) + ", "
-                            + s.name + " has " + s.shard.get(field));
+                            + ": " + first.name() + " has " + first.shard().get(field) + ", "
+                            + s.name() + " has " + s.shard().get(field));
                 }
             }
-            if (!s.json.get("must_reach").get("declared")
-                    .equals(first.json.get("must_reach").get("declared"))) {
-                throw new IllegalArgumentException("reports of different flags: " + first.name
-                        + " and " + s.name + " declare different --must-reach sites");
+            if (!s.json().get("must_reach").get("declared")
+                    .equals(first.json().get("must_reach").get("declared"))) {
+                throw new IllegalArgumentException("reports of different flags: " + first.name()
+                        + " and " + s.name() + " declare different --must-reach sites");
             }
-            first.json.get("settings").fieldNames().forEachRemaining(field -> {
-                if (!s.json.get("settings").get(field).equals(first.json.get("settings")
+            first.json().get("settings").fieldNames().forEachRemaining(field -> {
+                if (!s.json().get("settings").get(field).equals(first.json().get("settings")
                         .get(field))) {
                     throw new IllegalArgumentException("reports of different flags: "
-                            + first.name + " has " + field + " " + first.json.get("settings")
-                                    .get(field) + ", " + s.name + " has "
-                            + s.json.get("settings").get(field));
+                            + first.name() + " has " + field + " " + first.json().get("settings")
+                                    .get(field) + ", " + s.name() + " has "
+                            + s.json().get("settings").get(field));
                 }
             });
-            if (s.shard.get("count").asInt() != count) {
+            if (s.shard().get("count").asInt() != count) {
                 throw new IllegalArgumentException("reports of different shard layouts: "
-                        + first.name + " is one of " + count + ", " + s.name + " one of "
-                        + s.shard.get("count").asInt());
+                        + first.name() + " is one of " + count + ", " + s.name() + " one of "
+                        + s.shard().get("count").asInt());
             }
-            int index = s.shard.get("index").asInt();
+            int index = s.shard().get("index").asInt();
             if (byIndex[index] != null) {
-                throw new IllegalArgumentException(s.name + " and " + byIndex[index].name
+                throw new IllegalArgumentException(s.name() + " and " + byIndex[index].name()
                         + " are both shard " + index + "/" + count);
             }
             byIndex[index] = s;
@@ -231,7 +227,7 @@ public final class ShardMerge {
     }
 
     /** The settings a report describes. */
-    private static CheckSettings settings(JsonNode root) {
+    static CheckSettings settings(JsonNode root) {
         JsonNode s = root.get("settings");
         EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
         for (JsonNode kind : s.get("decisions")) {
@@ -272,7 +268,7 @@ public final class ShardMerge {
         private final String order;
         private final long stride;
         private final long offset;
-        private final List<MergedRun> runs = new ArrayList<>();
+        private final List<ShardReport.Run> runs = new ArrayList<>();
         private boolean finishedEverywhere = true;
         private long made;
 
@@ -284,18 +280,18 @@ public final class ShardMerge {
         }
 
         /** Puts each run at its place in the whole exploration. */
-        void place(TreeMap<Long, MergedRun> slots) {
-            Comparator<MergedRun> inOrder = switch (order) {
-                case "dfs" -> Comparator.<MergedRun>comparingInt(r -> r.preemptions)
-                        .thenComparing((a, b) -> compare(a.trace, b.trace, false));
-                case "bfs" -> Comparator.<MergedRun>comparingLong(r -> nonZero(r.trace))
-                        .thenComparing((a, b) -> compare(a.trace, b.trace, true));
-                default -> Comparator.comparingLong(r -> r.number);
+        void place(TreeMap<Long, ShardReport.Run> slots) {
+            Comparator<ShardReport.Run> inOrder = switch (order) {
+                case "dfs" -> Comparator.<ShardReport.Run>comparingInt(r -> r.preemptions())
+                        .thenComparing((a, b) -> compare(a.trace(), b.trace(), false));
+                case "bfs" -> Comparator.<ShardReport.Run>comparingLong(r -> nonZero(r.trace()))
+                        .thenComparing((a, b) -> compare(a.trace(), b.trace(), true));
+                default -> Comparator.comparingLong(r -> r.number());
             };
             runs.sort(inOrder);
             for (int p = 0; p < runs.size(); p++) {
-                MergedRun run = runs.get(p);
-                long position = order.equals("number") ? run.number : p;
+                ShardReport.Run run = runs.get(p);
+                long position = order.equals("number") ? run.number() : p;
                 if (slots.put(stride * position + offset, run) != null) {
                     throw new IllegalArgumentException("two reports hold run "
                             + (stride * position + offset) + " of the exploration");
@@ -320,108 +316,6 @@ public final class ShardMerge {
                 }
             }
             return Integer.compare(a.size(), b.size());
-        }
-    }
-
-    /** One owned run of a shard, as its ledger line gives it. */
-    private record MergedRun(int leaf, long number, RunOutcome outcome, int preemptions,
-            boolean cut, boolean pruned, long children, List<Integer> trace, List<Step> branches) {}
-
-    /** One shard's report. */
-    private record ShardReport(JsonNode json, JsonNode shard, String name, List<MergedRun> runs) {
-        static ShardReport of(JsonNode json, String name) {
-            if (json == null || !json.isObject() || !json.has("format")) {
-                throw new IllegalArgumentException(name + " is not a detwasm check report");
-            }
-            if (json.get("format").asInt() != JsonReport.FORMAT_VERSION) {
-                throw new IllegalArgumentException(name + " is a report of format "
-                        + json.get("format") + "; this detwasm merges format "
-                        + JsonReport.FORMAT_VERSION);
-            }
-            if (!json.has("shard")) {
-                throw new IllegalArgumentException(name
-                        + " is not a shard's report: make it with check --shard K/N --report");
-            }
-            try {
-                for (String field : List.of("module", "failures", "bounded_by", "timing")) {
-                    Objects.requireNonNull(json.get(field), field);
-                }
-                JsonNode shard = Objects.requireNonNull(json.get("shard"));
-                for (String field : List.of("index", "count", "leaves", "coverage", "failing")) {
-                    Objects.requireNonNull(shard.get(field), "shard." + field);
-                }
-                for (String field : SHARED) {
-                    Objects.requireNonNull(shard.get(field), "shard." + field);
-                }
-                settings(json);
-                return new ShardReport(json, shard, name, runs(shard));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(name + " is not a well-formed shard report ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-            }
-        }
-
-        boolean bounded(String bound) {
-            for (JsonNode b : json.get("bounded_by")) {
-                if (b.asText().equals(bound)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static List<MergedRun> runs(JsonNode shard) {
-            List<RunOutcome> endings = new ArrayList<>();
-            Base64.Decoder base64 = Base64.getDecoder();
-            for (JsonNode e : shard.get("endings")) {
-                Termination.Kind kind = null;
-                for (Termination.Kind k : Termination.Kind.values()) {
-                    if (k.cliName().equals(e.get("kind").asText())) {
-                        kind = k;
-                    }
-                }
-                endings.add(new RunOutcome(
-                        new Termination(kind, e.get("exit_code").asInt(),
-                                e.get("thread").asInt(), e.get("message").asText()),
-                        base64.decode(e.get("stdout").asText()),
-                        base64.decode(e.get("stderr").asText()), List.of(), List.of(), List.of(),
-                        e.get("location").asText()));
-            }
-            List<String> sites = new ArrayList<>();
-            shard.get("sites").forEach(s -> sites.add(s.asText()));
-            List<MergedRun> runs = new ArrayList<>();
-            for (JsonNode line : shard.get("runs")) {
-                String[] f = line.asText().split(" ");
-                RunOutcome ending = endings.get(Integer.parseInt(f[2]));
-                List<Integer> trace = f[6].equals("-") ? List.of() : TraceText.parse(f[6]);
-                List<String> reached = new ArrayList<>();
-                if (!f[8].equals("-")) {
-                    for (String id : f[8].split(",")) {
-                        reached.add(sites.get(Integer.parseInt(id)));
-                    }
-                }
-                RunOutcome outcome = new RunOutcome(ending.termination(), ending.stdout(),
-                        ending.stderr(), trace, List.of(), reached, ending.location());
-                runs.add(new MergedRun(Integer.parseInt(f[0]), Long.parseLong(f[1]), outcome,
-                        Integer.parseInt(f[3]), f[4].contains("c"), f[4].contains("p"),
-                        Long.parseLong(f[5]), trace, branches(f[7])));
-            }
-            return runs;
-        }
-
-        /** {@code OPTIONS.CHOICE,...} as steps, for {@link CoverageTree}. */
-        private static List<Step> branches(String text) {
-            List<Step> steps = new ArrayList<>();
-            if (text.equals("-")) {
-                return steps;
-            }
-            for (String b : text.split(",")) {
-                int dot = b.indexOf('.');
-                steps.add(new Step(steps.size(), DecisionKind.SCHEDULE,
-                        new int[Integer.parseInt(b.substring(0, dot))],
-                        Integer.parseInt(b.substring(dot + 1)), 0, false));
-            }
-            return steps;
         }
     }
 }

@@ -59,8 +59,8 @@ final class ShardedStrategy implements Strategy {
             case BfsStrategy bfs -> leaves.add(new Leaf(
                     new BfsStrategy(subtrees), "bfs", stride, offset, budget));
             case RandomStrategy random -> leaves.add(new Leaf(
-                    random.only(RunNumbers.of(shard, budget, random.learningRuns())), "number", stride, offset,
-                    budget));
+                    random.only(RunNumbers.of(shard, budget, random.learningRuns())), "number",
+                    stride, offset, budget));
             case PctStrategy pct -> leaves.add(new Leaf(
                     pct.only(RunNumbers.of(shard, budget, pct.learningRuns())), "number",
                     stride, offset, budget));
