@@ -6,10 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -109,8 +107,12 @@ public final class PctStrategy implements Strategy {
         private final List<Integer> ranking = new ArrayList<>();
         /** Each thread's index in {@link #ranking}, by thread id; -1 before it shows up. */
         private int[] place = new int[0];
-        /** Threads that passed a change point, to their lowered priority. */
-        private final Map<Integer, Integer> lowered = new HashMap<>();
+        /**
+         * By thread id, the priority a thread was lowered to at a change point (1, 2, ...), or 0
+         * while it keeps its initial one: an array, as {@link #place}, so that comparing two
+         * candidates costs no lookup.
+         */
+        private int[] lowered = new int[0];
         private int scheduleSteps;
 
         Priorities(SplittableRandom random, int depth, int estimate) {
@@ -140,7 +142,7 @@ public final class PctStrategy implements Strategy {
             // Change points that access points passed without asking apply at the next decision.
             var due = changePoints.headMap(scheduleSteps, true);
             for (int drop : due.values()) {
-                lowered.put(decision.thread(), drop);
+                lowered[decision.thread()] = drop;
             }
             due.clear();
             int best = allowed[0];
@@ -180,6 +182,7 @@ public final class PctStrategy implements Strategy {
                 int old = place.length;
                 place = Arrays.copyOf(place, Math.max(thread + 1, 2 * old));
                 Arrays.fill(place, old, place.length, -1);
+                lowered = Arrays.copyOf(lowered, place.length);
             }
             int at = random.nextInt(ranking.size() + 1);
             ranking.add(at, thread);
@@ -189,13 +192,13 @@ public final class PctStrategy implements Strategy {
         }
 
         private boolean higher(int a, int b) {
-            Integer lowA = lowered.get(a);
-            Integer lowB = lowered.get(b);
-            if (lowA == null && lowB == null) {
+            int lowA = lowered[a];
+            int lowB = lowered[b];
+            if (lowA == 0 && lowB == 0) {
                 return place[a] < place[b];
             }
-            if (lowA == null || lowB == null) {
-                return lowA == null;
+            if (lowA == 0 || lowB == 0) {
+                return lowA == 0;
             }
             return lowA > lowB;
         }
