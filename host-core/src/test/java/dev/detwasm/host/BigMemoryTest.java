@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
@@ -24,15 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BigMemoryTest {
     private static final HostModule PRINT =
             run -> List.of(
-                    new HostFunction(
-                            "test",
-                            "print",
-                            FunctionType.of(List.of(ValType.I32), List.of()),
-                            (instance, args) -> {
-                                byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
-                                run.output().writeStdout(b, 0, b.length);
-                                return null;
-                            }));
+                    TestPrint.function(run));
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 

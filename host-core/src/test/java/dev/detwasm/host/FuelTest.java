@@ -34,15 +34,7 @@ class FuelTest {
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
     private static final HostModule PRINT =
             run -> List.of(
-                    new HostFunction(
-                            "test",
-                            "print",
-                            FunctionType.of(List.of(ValType.I32), List.of()),
-                            (instance, args) -> {
-                                byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
-                                run.output().writeStdout(b, 0, b.length);
-                                return null;
-                            }),
+                    TestPrint.function(run),
                     new HostFunction(
                             "test",
                             "turns",

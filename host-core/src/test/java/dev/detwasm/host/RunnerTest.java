@@ -24,15 +24,7 @@ class RunnerTest {
     /** test.print(i32) writes the number and a newline to stdout; test.exit(i32) exits. */
     private static final HostModule TEST_HOST =
             run -> List.of(
-                    new HostFunction(
-                            "test",
-                            "print",
-                            FunctionType.of(List.of(ValType.I32), List.of()),
-                            (instance, args) -> {
-                                byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
-                                run.output().writeStdout(b, 0, b.length);
-                                return null;
-                            }),
+                    TestPrint.function(run),
                     new HostFunction(
                             "test",
                             "exit",
