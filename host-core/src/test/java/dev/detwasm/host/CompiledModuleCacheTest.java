@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import dev.detwasm.host.load.CompiledModuleCache;
 import dev.detwasm.host.load.Program;
 import dev.detwasm.host.load.ProgramLoader;
@@ -45,15 +42,7 @@ class CompiledModuleCacheTest {
             """;
 
     private static final HostModule PRINT =
-            run -> List.of(new HostFunction(
-                    "test",
-                    "print",
-                    FunctionType.of(List.of(ValType.I32), List.of()),
-                    (instance, args) -> {
-                        byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
-                        run.output().writeStdout(b, 0, b.length);
-                        return null;
-                    }));
+            run -> List.of(TestPrint.function(run));
 
     @TempDir Path root;
 
