@@ -16,6 +16,8 @@ public final class RunDriver implements DecisionSource {
     private final Branching branching;
     private final Chooser chooser;
     private final List<Step> steps = new ArrayList<>();
+    /** {@link #range}'s arrays by size. */
+    private int[][] ranges = new int[8][];
     private int index;
     private int preemptions;
     private boolean cut;
@@ -38,7 +40,7 @@ public final class RunDriver implements DecisionSource {
         }
         int[] allowed = allowed(decision);
         int choice = chooser.choose(new ChoicePoint(decision, at, allowed));
-        if (Arrays.binarySearch(allowed, choice) < 0) {
+        if (choice < 0 || choice >= allowed.length) {
             throw new IllegalStateException(
                     "chooser picked option " + choice + " outside " + Arrays.toString(allowed));
         }
@@ -89,20 +91,33 @@ public final class RunDriver implements DecisionSource {
                 || preemptions < branching.preemptionBound();
     }
 
+    /**
+     * The options within the preemption bound: all of them, or, once the bound is used up at a
+     * decision where every option but 0 is a preemption, 0 alone. Either way the first options
+     * in order, so the array is one of {@link #ranges}, shared by the run's steps: a decision
+     * costs no copy of its options, however many threads could run.
+     */
     private int[] allowed(Decision decision) {
         int options = decision.options();
-        boolean budgetLeft = preemptionsLeft();
-        int[] allowed = new int[options];
-        int count = 0;
-        for (int option = 0; option < options; option++) {
-            if (budgetLeft || !decision.isPreemption(option)) {
-                allowed[count++] = option;
-            }
-        }
-        if (count < options) {
+        if (!preemptionsLeft() && decision.isPreemption(1)) {
             pruned = true;
+            return range(1);
         }
-        return Arrays.copyOf(allowed, count);
+        return range(options);
+    }
+
+    /** {@code {0, 1, ..., count - 1}}, made once per run and size. */
+    private int[] range(int count) {
+        if (count >= ranges.length) {
+            ranges = Arrays.copyOf(ranges, Math.max(count + 1, 2 * ranges.length));
+        }
+        int[] range = ranges[count];
+        if (range == null) {
+            range = new int[count];
+            Arrays.setAll(range, i -> i);
+            ranges[count] = range;
+        }
+        return range;
     }
 
     /** The branching decisions made so far. */
