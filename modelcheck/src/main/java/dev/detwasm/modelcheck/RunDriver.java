@@ -5,7 +5,9 @@ import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The decision source of one explored run: applies the {@link Branching} rules, lets the
@@ -15,6 +17,11 @@ import java.util.List;
 public final class RunDriver implements DecisionSource {
     private final Branching branching;
     private final Chooser chooser;
+    /**
+     * The kinds that branch, as an {@link EnumSet} of its own (a bit test; {@link
+     * Branching#kinds} is a read-only view): asked at every decision and access point.
+     */
+    private final Set<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
     private final List<Step> steps = new ArrayList<>();
     /** {@link #range}'s arrays by size. */
     private int[][] ranges = new int[8][];
@@ -26,12 +33,13 @@ public final class RunDriver implements DecisionSource {
     RunDriver(Branching branching, Chooser chooser) {
         this.branching = branching;
         this.chooser = chooser;
+        kinds.addAll(branching.kinds());
     }
 
     @Override
     public int choose(Decision decision) {
         int at = index++;
-        if (!branching.kinds().contains(decision.kind())) {
+        if (!kinds.contains(decision.kind())) {
             return 0;
         }
         if (steps.size() >= branching.maxDecisions()) {
@@ -61,7 +69,7 @@ public final class RunDriver implements DecisionSource {
     @Override
     public int pointsUntilDecision(int thread) {
         if (steps.size() >= branching.maxDecisions() || !preemptionsLeft()
-                || !branching.kinds().contains(DecisionKind.SCHEDULE)) {
+                || !kinds.contains(DecisionKind.SCHEDULE)) {
             return Integer.MAX_VALUE;
         }
         return chooser.pointsUntilDecision(thread);
@@ -70,7 +78,7 @@ public final class RunDriver implements DecisionSource {
     /** Records the decisions passed without asking as the steps they were, each taking 0. */
     @Override
     public void passed(Decision decision, long count) {
-        if (!branching.kinds().contains(DecisionKind.SCHEDULE)) {
+        if (!kinds.contains(DecisionKind.SCHEDULE)) {
             index += (int) count;
             return;
         }
