@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-XX:-DontCompileHugeMethods") // as the launcher runs check
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CheckBenchmark {
