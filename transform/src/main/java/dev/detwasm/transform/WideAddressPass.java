@@ -16,8 +16,9 @@ package dev.detwasm.transform;
  * The operands after the address are saved in fresh locals first and handed on as the
  * instruction and the builtin take them. {@code memory.copy}, {@code memory.fill} and {@code
  * memory.init} need no rewrite: both engines hand their operands to the memory unchanged, and
- * it reads them unsigned. The host runs the pass only for a memory that can grow past 2 GiB:
- * any other module pays nothing.
+ * it reads them unsigned. An instruction a pass before it replaced (the atomics-to-imports
+ * builtins take i64 addresses) is left to that pass. The host runs this pass only for a memory
+ * that can grow past 2 GiB: any other module pays nothing.
  */
 public final class WideAddressPass implements Pass {
     public static final String NAME = "wide-addresses";
@@ -37,7 +38,8 @@ public final class WideAddressPass implements Pass {
             Locals locals = null;
             while (!ins.reader().atEnd()) {
                 ins.next();
-                if (!MemoryAccess.takesAddress(ins.opcode)) {
+                if (!MemoryAccess.takesAddress(ins.opcode)
+                        || module.edit(f).replaced(ins.start)) {
                     continue;
                 }
                 if (builtin < 0) {
