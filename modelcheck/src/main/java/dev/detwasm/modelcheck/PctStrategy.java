@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
-    private final StrategySettings settings;
+    private final ExplorationFacts facts;
+    private final PctSettings settings;
     private final RunNumbers numbers;
     private final long seed;
     private final int depth;
@@ -35,21 +36,22 @@ public final class PctStrategy implements Strategy {
     private final RunLengths lengths;
     private long nextRun;
 
-    public PctStrategy(StrategySettings settings) {
-        this(settings, RunNumbers.ALL);
+    public PctStrategy(ExplorationFacts facts, PctSettings settings) {
+        this(facts, settings, RunNumbers.ALL);
     }
 
-    private PctStrategy(StrategySettings settings, RunNumbers numbers) {
+    private PctStrategy(ExplorationFacts facts, PctSettings settings, RunNumbers numbers) {
+        this.facts = facts;
         this.settings = settings;
         this.numbers = numbers;
-        this.seed = settings.seed();
-        this.depth = settings.pctDepth();
-        this.lengths = new RunLengths(settings.accessPoints());
+        this.seed = facts.seed();
+        this.depth = settings.depth();
+        this.lengths = new RunLengths(facts.accessPoints());
     }
 
     /** The same runs, making only those {@code numbers} names. */
     PctStrategy only(RunNumbers numbers) {
-        return new PctStrategy(settings, numbers);
+        return new PctStrategy(facts, settings, numbers);
     }
 
     /** The first runs, whose lengths fix the estimate of every later run. */

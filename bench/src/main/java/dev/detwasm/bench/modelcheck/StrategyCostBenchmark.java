@@ -8,15 +8,16 @@ import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.Branching;
 import dev.detwasm.modelcheck.Exploration;
+import dev.detwasm.modelcheck.ExplorationFacts;
 import dev.detwasm.modelcheck.Explorer;
 import dev.detwasm.modelcheck.Limits;
+import dev.detwasm.modelcheck.PctSettings;
 import dev.detwasm.modelcheck.PctStrategy;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.RandomStrategy;
 import dev.detwasm.modelcheck.RunExecutor;
 import dev.detwasm.modelcheck.RunOutcome;
 import dev.detwasm.modelcheck.Strategy;
-import dev.detwasm.modelcheck.StrategySettings;
 import dev.detwasm.scheduler.Carriers;
 import dev.detwasm.scheduler.CooperativeScheduler;
 import dev.detwasm.scheduler.VirtualThreadCarriers;
@@ -74,9 +75,9 @@ public class StrategyCostBenchmark {
     @Benchmark
     @OperationsPerInvocation(RUNS * STEPS)
     public Exploration explore() throws LoadException {
-        StrategySettings settings = new StrategySettings(1, 3);
-        Strategy s = strategy.equals("pct") ? new PctStrategy(settings)
-                : new RandomStrategy(settings);
+        ExplorationFacts facts = new ExplorationFacts(1, false);
+        Strategy s = strategy.equals("pct") ? new PctStrategy(facts, new PctSettings(3))
+                : new RandomStrategy(facts);
         return explorer.explore(s, run -> {});
     }
 
