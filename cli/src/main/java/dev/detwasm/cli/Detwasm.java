@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,13 +30,6 @@ import picocli.CommandLine.Command;
             "Deterministic WebAssembly sandbox and concurrency model checker.",
             "The seed's flat form is accepted too: detwasm MODULE [--env K=V] [--trace-wasi]"
                     + " [--trace C1,C2] [--mapdir HOST] [--model-check] [ARGS]"
-        },
-        subcommands = {
-            RunCommand.class,
-            CheckCommand.class,
-            MergeCommand.class,
-            TransformCommand.class,
-            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -53,6 +50,22 @@ import picocli.CommandLine.Command;
             "75:check --require-exhaustive: no failure found, but the exploration was cut short"
         })
 public final class Detwasm {
+    /**
+     * The subcommands, by name, in the order help lists them. Building one costs picocli's
+     * reflection and Guice's construction of the command (a tenth of a second when the JVM is
+     * cold), so a command line naming one builds only that one; help and usage errors, which
+     * list or name the others, build them all.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (Class<?> command : List.of(RunCommand.class, CheckCommand.class, MergeCommand.class,
+                TransformCommand.class, CommandLine.HelpCommand.class)) {
+            commands.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return Collections.unmodifiableMap(commands);
+    }
 
     public static void main(String[] args) {
         SignalExit.install(System.out, System.err);
@@ -77,15 +90,13 @@ public final class Detwasm {
             err.println("detwasm: internal error: " + e);
             return ExitCodes.INTERNAL;
         }
-        CommandLine cli = new CommandLine(Detwasm.class, new GuiceFactory(injector));
-        examplesBeforeExitCodes(cli);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setStopAtPositional(true);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler(Detwasm::usageError);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
-        List<String> argv = FlatForm.rewrite(List.of(args), cli.getSubcommands().keySet());
+        GuiceFactory factory = new GuiceFactory(injector);
+        List<String> argv = FlatForm.rewrite(List.of(args), SUBCOMMANDS.keySet());
+        String named = argv.isEmpty() ? "" : argv.get(0);
+        boolean one = SUBCOMMANDS.containsKey(named) && !named.equals("help");
+        CommandLine cli = commandLine(factory, one ? Set.of(named) : SUBCOMMANDS.keySet(), out, err);
+        cli.setParameterExceptionHandler(
+                (e, rest) -> usageError(e, commandLine(factory, SUBCOMMANDS.keySet(), out, err)));
         try {
             return cli.execute(argv.toArray(String[]::new));
         } catch (OutOfMemoryError e) {
@@ -96,6 +107,22 @@ public final class Detwasm {
             // picocli hands only exceptions to the handler; an error is still one line.
             return failure(e, err);
         }
+    }
+
+    /** The command line with the subcommands {@code names} (picocli would build all). */
+    private static CommandLine commandLine(
+            GuiceFactory factory, Set<String> names, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(Detwasm.class, factory);
+        for (String name : names) {
+            cli.addSubcommand(name, new CommandLine(SUBCOMMANDS.get(name), factory));
+        }
+        examplesBeforeExitCodes(cli);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setStopAtPositional(true);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
+        return cli;
     }
 
     /** Every command's help ends with its examples, then its exit codes. */
@@ -114,23 +141,24 @@ public final class Detwasm {
         }
     }
 
-    private static int usageError(CommandLine.ParameterException e, String[] args) {
+    /** Reports a usage error; {@code all} is the command line with every subcommand. */
+    private static int usageError(CommandLine.ParameterException e, CommandLine all) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println(
-                "detwasm: " + e.getMessage() + elsewhere(e) + " (see '"
+                "detwasm: " + e.getMessage() + elsewhere(e, all) + " (see '"
                         + cmd.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
     }
 
     /** Names the sibling command that takes an option this one does not, if one does. */
-    private static String elsewhere(CommandLine.ParameterException e) {
+    private static String elsewhere(CommandLine.ParameterException e, CommandLine all) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
                 || e.getCommandLine().getParent() == null) {
             return "";
         }
         for (String arg : unmatched.getUnmatched()) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            for (CommandLine sibling : e.getCommandLine().getParent().getSubcommands().values()) {
+            for (CommandLine sibling : all.getSubcommands().values()) {
                 if (sibling.getCommandSpec().findOption(name) != null) {
                     return "; " + name + " is an option of '"
                             + sibling.getCommandSpec().qualifiedName() + "'";
