@@ -5,6 +5,7 @@ import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,9 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * off}: without {@code --max-memory} such a memory stops at 2 GiB) and rewritten ({@code on}:
  * {@code --max-memory 65536}, so it could pass 2 GiB). Every access stays below 2 GiB, so
  * {@code on} measures the fast path: the i64 address arithmetic and the test per access.
+ * {@code high} sieves the 64 KiB above 2 GiB of a 32,769-page memory: every access takes the
+ * slow path, a call of the host builtin.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.detwasm.bench.WideAddressBenchmark
- * [ROUNDS]} gives the same ratio by CPU time in alternating rounds ({@link CpuRounds}).
+ * [ROUNDS [ENGINE...]]} gives the same ratios by CPU time in alternating rounds ({@link
+ * CpuRounds}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +44,14 @@ public class WideAddressBenchmark {
     static final String SIEVE_OWN_MEMORY =
             Guests.SIEVE.replace("(import \"env\" \"memory\" (memory 1 1 shared))", "(memory 1)");
 
-    @Param({"off", "on"})
+    /** The same sieve over the 64 KiB at 2 GiB, through the static offsets of its accesses. */
+    static final String SIEVE_ABOVE_TWO_GIB = SIEVE_OWN_MEMORY
+            .replace("(memory 1)", "(memory 32769)")
+            .replace("(memory.fill (i32.const 0)", "(memory.fill (i32.const 0x80000000)")
+            .replace("i32.load8_u", "i32.load8_u offset=0x80000000")
+            .replace("i32.store8", "i32.store8 offset=0x80000000");
+
+    @Param({"off", "on", "high"})
     public String rewrite;
 
     @Param({"aot", "interpreter"})
@@ -56,8 +67,11 @@ public class WideAddressBenchmark {
         if (rewrite.equals("on")) {
             config.maxMemoryPages(RunConfig.DEFAULT_MAX_MEMORY_PAGES);
         }
-        runs = new Runs(runner, Guests.wat("sieve-own-memory.wat", SIEVE_OWN_MEMORY),
-                config.build());
+        runs = rewrite.equals("high")
+                ? new Runs(runner, Guests.wat("sieve-2gib.wat", SIEVE_ABOVE_TWO_GIB),
+                        config.build())
+                : new Runs(runner, Guests.wat("sieve-own-memory.wat", SIEVE_OWN_MEMORY),
+                        config.build());
         runs.checked(Guests.sievePrimes());
     }
 
@@ -68,9 +82,15 @@ public class WideAddressBenchmark {
 
     public static void main(String[] args) throws LoadException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        for (String engine : new String[] {"aot", "interpreter"}) {
-            CpuRounds.compare("sieve, " + engine, "off", benchmark("off", engine)::run, "on",
-                    benchmark("on", engine)::run, rounds);
+        String[] engines = args.length > 1
+                ? Arrays.copyOfRange(args, 1, args.length)
+                : new String[] {"aot", "interpreter"};
+        for (String engine : engines) {
+            WideAddressBenchmark off = benchmark("off", engine);
+            for (String rewritten : new String[] {"on", "high"}) {
+                CpuRounds.compare("sieve, " + engine, "off", off::run, rewritten,
+                        benchmark(rewritten, engine)::run, rounds);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Records the steps of an explained run. It sits between the host and the scheduler (a {@link
@@ -33,7 +33,7 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
     private final Map<Integer, List<GuestFrame>> finalStacks = new TreeMap<>();
     private final List<BlockedThread> blocked = new ArrayList<>();
     private GuestThreads threads;
-    private IntSupplier pointAddress = () -> -1;
+    private LongSupplier pointAddress = () -> -1;
     private int threadCount = 1;
     private boolean ended;
 
@@ -54,7 +54,7 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
     }
 
     /** Where the address of the atomic operation at the current scheduling point comes from. */
-    public void addresses(IntSupplier pointAddress) {
+    public void addresses(LongSupplier pointAddress) {
         this.pointAddress = pointAddress;
     }
 
@@ -161,7 +161,7 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
     @Override
     public void schedulingPoint() {
         int thread = threads.currentThread();
-        int address = pointAddress.getAsInt();
+        long address = pointAddress.getAsLong();
         List<GuestFrame> stack = stacks.of(thread);
         boolean inHostCall = !stack.isEmpty() && stack.get(0).imported();
         Optional<String> instruction = stacks.instruction(thread);
@@ -179,8 +179,8 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
                             thread,
                             Step.Kind.MEMORY,
                             instruction.orElse("atomic operation")
-                                    + (address < 0 ? "" : " @0x" + Integer.toHexString(address)),
-                            address < 0 ? -1 : Integer.toUnsignedLong(address),
+                                    + (address < 0 ? "" : " @0x" + Long.toHexString(address)),
+                            address,
                             stack));
         }
     }

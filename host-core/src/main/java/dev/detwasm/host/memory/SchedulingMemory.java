@@ -23,7 +23,7 @@ public final class SchedulingMemory implements Memory {
     private final GuestThreads threads;
     private boolean initialized;
     private boolean quiet;
-    private int pointAddress = -1;
+    private long pointAddress = -1;
 
     public SchedulingMemory(MemoryLimits limits, GuestThreads threads) {
         this.bytes = new SparseBytes(limits);
@@ -39,8 +39,12 @@ public final class SchedulingMemory implements Memory {
     }
 
     private void point(int addr) {
+        pointAt(Integer.toUnsignedLong(addr));
+    }
+
+    private void pointAt(long address) {
         if (!quiet) {
-            pointAddress = addr;
+            pointAddress = address;
             threads.schedulingPoint();
         }
     }
@@ -49,8 +53,8 @@ public final class SchedulingMemory implements Memory {
      * The address of the atomic operation at the current scheduling point, once: -1 for a fence,
      * or when the scheduling point is not this memory's (a host call's).
      */
-    public int takePointAddress() {
-        int address = pointAddress;
+    public long takePointAddress() {
+        long address = pointAddress;
         pointAddress = -1;
         return address;
     }
@@ -163,7 +167,7 @@ public final class SchedulingMemory implements Memory {
 
     @Override
     public void atomicFence() {
-        point(-1);
+        pointAt(-1);
     }
 
     @Override
