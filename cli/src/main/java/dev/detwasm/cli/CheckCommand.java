@@ -33,7 +33,9 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -171,11 +173,20 @@ public final class CheckCommand implements Callable<Integer> {
     String shard;
 
     @Option(
+            names = "--strategy-option",
+            paramLabel = "NAME.KEY=VALUE",
+            description = "An option of strategy NAME (repeatable): pct.depth=D is the bug"
+                    + " depth --strategy pct aims at, D - 1 priority change points per run"
+                    + " (default: 3; the portfolio runs depths 1 to 3 and takes no options)."
+                    + " A plugin's strategy names its own; a key the strategy does not take is"
+                    + " a usage error that lists the ones it does.")
+    Map<String, String> strategyOptions = new TreeMap<>();
+
+    @Option(
             names = "--pct-depth",
             paramLabel = "D",
-            description = "The bug depth --strategy pct aims at: D - 1 priority change points"
-                    + " per run (default: 3; the portfolio runs depths 1 to 3).")
-    int pctDepth = 3;
+            description = "The same as --strategy-option pct.depth=D.")
+    String pctDepth;
 
     @Option(
             names = "--stop-on-first",
@@ -360,7 +371,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .timeLimitFrom(timeLimit.isZero() ? null : start.at())
                     .jobs(jobs)
                     .stopOnFirst(stopOnFirst)
-                    .pctDepth(pctDepth)
+                    .strategyOptions(strategyOptions())
                     .mustReach(mustReach)
                     .requireExhaustive(requireExhaustive)
                     .shard(shard == null ? Optional.empty() : Optional.of(Shard.parse(shard)))
@@ -368,6 +379,15 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private Map<String, String> strategyOptions() {
+        Map<String, String> all = new TreeMap<>(strategyOptions);
+        if (pctDepth != null && all.putIfAbsent("pct.depth", pctDepth) != null) {
+            throw usage("--pct-depth and --strategy-option pct.depth name the same option;"
+                    + " give one");
+        }
+        return all;
     }
 
     private EnumSet<DecisionKind> kinds() {

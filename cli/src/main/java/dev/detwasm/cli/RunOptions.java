@@ -88,8 +88,9 @@ public final class RunOptions {
             names = "--max-memory",
             paramLabel = "PAGES",
             description = "Largest memory a guest may declare or grow to, in 64 KiB pages"
-                    + " (default: 65536 = 4 GiB).")
-    int maxMemoryPages = RunConfig.DEFAULT_MAX_MEMORY_PAGES;
+                    + " (default: 65536 = 4 GiB, but a memory that declares no maximum grows"
+                    + " to 32768 = 2 GiB unless this is given).")
+    Integer maxMemoryPages;
 
     @Option(
             names = "--keep-output",
@@ -261,7 +262,8 @@ public final class RunOptions {
      * gave it (see {@link #moduleRun}).
      */
     RunConfig.Builder toConfig(InputStream stdin) {
-        if (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
+        if (maxMemoryPages != null
+                && (maxMemoryPages < 1 || maxMemoryPages > RunConfig.DEFAULT_MAX_MEMORY_PAGES)) {
             throw usage("--max-memory must be between 1 and 65536 pages, got " + maxMemoryPages);
         }
         if (keepOutput < 0) {
@@ -278,7 +280,8 @@ public final class RunOptions {
                 .preemptEvery(preemptEvery)
                 .preemptAt(preemptAt)
                 .nsPerStep(nsPerStep)
-                .maxMemoryPages(maxMemoryPages)
+                .maxMemoryPages(
+                        maxMemoryPages == null ? RunConfig.MAX_MEMORY_UNSET : maxMemoryPages)
                 .keepOutput(keepOutput);
     }
 

@@ -42,7 +42,8 @@ public final class TransformCommand implements Callable<Integer> {
                     + " for --max-steps, --preempt-every and --clock steps), shared-access"
                     + " (scheduling points at plain loads and stores, for --preempt-at memory),"
                     + " atomics-to-imports (memory.atomic.wait/notify as calls of detwasm.atomic_*"
-                    + " imports).")
+                    + " imports), wide-addresses (accesses at 2 GiB and above through"
+                    + " detwasm.wide_access, for memories larger than 2 GiB).")
     List<String> passNames = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "IN", description = "A .wasm binary or WAT text.")

@@ -257,6 +257,16 @@ public final class Sandbox {
             return this;
         }
 
+        /**
+         * An option for strategy {@code name} ({@code --strategy-option NAME.KEY=VALUE}), e.g.
+         * {@code withStrategyOption("pct", "depth", "2")}; a key the strategy does not take
+         * makes {@link Sandbox#check} throw {@link IllegalArgumentException}.
+         */
+        public Builder withStrategyOption(String name, String key, String value) {
+            check.strategyOption(name, key, value);
+            return this;
+        }
+
         public Builder withMaxRuns(long maxRuns) {
             check.maxRuns(maxRuns);
             return this;

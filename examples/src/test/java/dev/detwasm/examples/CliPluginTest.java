@@ -104,4 +104,32 @@ class CliPluginTest {
         Result replay = detwasm(List.of(words).subList(1, words.length).toArray(String[]::new));
         assertEquals(new Result(1, "counter=1\n", ""), replay);
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theStrategyTakesItsOwnStrideOption(Engine engine) {
+        for (int i = 0; i < 2; i++) {
+            Result sticking = rotate(engine, "rotate.stride=0");
+            assertEquals(0, sticking.exitCode(), sticking.stderr());
+            assertTrue(sticking.stdout().contains("\n  1. exit 0, 3 runs, first run #0 (trace 0*14),"
+                    + " stdout \"counter=2\\n\"\n"), sticking.stdout());
+            Result skipping = rotate(engine, "rotate.stride=2");
+            assertEquals(73, skipping.exitCode(), skipping.stderr());
+            assertTrue(skipping.stdout().contains("\n  2. exit 1, 1 run, first run #2"
+                    + " (trace 0,1,0,2,0*10), stdout \"counter=1\\n\"\n"), skipping.stdout());
+        }
+    }
+
+    private static Result rotate(Engine engine, String option) {
+        return detwasm("check", "--engine", engine.cliName(), "--plugin", jar.toString(),
+                "--strategy", "rotate", "--strategy-option", option,
+                EmbeddingTest.LOST_UPDATE.toString());
+    }
+
+    @Test
+    void aKeyTheStrategyDoesNotTakeIsAUsageErrorNamingTheOnesItDoes() {
+        Result r = rotate(Engine.AOT, "rotate.strid=2");
+        assertEquals(new Result(64, "", "detwasm: strategy rotate has no option 'strid'; it takes"
+                + " rotate.stride (see 'detwasm check --help')\n"), r);
+    }
 }

@@ -13,6 +13,8 @@ import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.WorkClock;
+import dev.detwasm.host.memory.SchedulingMemory;
+import dev.detwasm.host.memory.WideAccesses;
 import dev.detwasm.transform.Builtins;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +146,20 @@ final class DetwasmImports implements AccessCountdown, WorkClock {
                                             .atomicNotify(
                                                     address(instance, args[0], 4),
                                                     (int) args[1])));
+        }
+        if (program.importsFunction(Builtins.MODULE, Builtins.WIDE_ACCESS)) {
+            functions.add(
+                    new HostFunction(
+                            Builtins.MODULE,
+                            Builtins.WIDE_ACCESS,
+                            FunctionType.of(
+                                    List.of(ValType.I64, ValType.I32, ValType.I64, ValType.I64),
+                                    List.of(ValType.I64)),
+                            (instance, args) -> new long[] {
+                                WideAccesses.access(
+                                        (SchedulingMemory) instance.memory(), args[0],
+                                        (int) args[1], args[2], args[3])
+                            }));
         }
         return functions;
     }

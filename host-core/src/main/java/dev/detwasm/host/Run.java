@@ -68,7 +68,7 @@ final class Run implements RunContext {
         program.importedMemory()
                 .ifPresent(
                         m -> {
-                            memory = newMemory(importable(m.limits()));
+                            memory = newMemory(runtimeLimits(m.limits(), true, config));
                             hostImports.addMemory(
                                     new ImportMemory(
                                             Linker.MEMORY_MODULE, Linker.MEMORY_NAME, memory));
@@ -136,29 +136,46 @@ final class Run implements RunContext {
     /** The module's own memory: created by the first instance, shared by the others. */
     private Memory definedMemory(MemoryLimits limits) {
         if (memory == null) {
-            memory = newMemory(limits);
+            memory = newMemory(runtimeLimits(limits, false, config));
         }
         return memory;
     }
 
     /**
-     * Chicory links an imported memory only when its maximum is at most the import's, and reads
-     * an import without a maximum (or with the 65,536-page one) as 32,767 pages; such an imported
-     * memory grows to that. A memory the module defines itself grows to 65,536 pages.
+     * The limits a memory the module declares gets in a run with {@code config}: grown as far
+     * as {@link RunConfig#growthLimit} allows. Chicory links an imported memory only when its
+     * maximum is at most the import's, and reads an import without a maximum (or with the
+     * 65,536-page one) as 32,767 pages; such an imported memory grows to that.
      */
-    private static MemoryLimits importable(MemoryLimits declared) {
-        if (declared.maximumPages() < MemoryLimits.MAX_PAGES) {
-            return declared;
+    static MemoryLimits runtimeLimits(MemoryLimits declared, boolean imported, RunConfig config) {
+        int initial = declared.initialPages();
+        if (imported && declared.maximumPages() >= MemoryLimits.MAX_PAGES) {
+            initial = Math.min(initial, Memory.RUNTIME_MAX_PAGES);
         }
-        int initial = Math.min(declared.initialPages(), Memory.RUNTIME_MAX_PAGES);
-        return new MemoryLimits(initial, Memory.RUNTIME_MAX_PAGES, declared.shared());
+        return new MemoryLimits(
+                initial, growthLimit(declared, imported, config), declared.shared());
     }
 
-    private SchedulingMemory newMemory(MemoryLimits declared) {
-        int max = Math.min(declared.maximumPages(), config.maxMemoryPages());
-        SchedulingMemory created =
-                new SchedulingMemory(
-                        new MemoryLimits(declared.initialPages(), max, declared.shared()), threads);
+    private static int growthLimit(MemoryLimits declared, boolean imported, RunConfig config) {
+        if (imported && declared.maximumPages() >= MemoryLimits.MAX_PAGES) {
+            return config.growthLimit(
+                    Math.min(declared.initialPages(), Memory.RUNTIME_MAX_PAGES),
+                    Memory.RUNTIME_MAX_PAGES);
+        }
+        return config.growthLimit(declared.initialPages(), declared.maximumPages());
+    }
+
+    /** The most pages {@code program}'s memory can have in a run with {@code config}; 0: none. */
+    static int largestMemory(Program program, RunConfig config) {
+        int imported = program.importedMemory()
+                .map(m -> growthLimit(m.limits(), true, config)).orElse(0);
+        int defined = program.definedMemory()
+                .map(m -> growthLimit(m, false, config)).orElse(0);
+        return Math.max(imported, defined);
+    }
+
+    private SchedulingMemory newMemory(MemoryLimits limits) {
+        SchedulingMemory created = new SchedulingMemory(limits, threads);
         if (recorder != null) {
             recorder.addresses(created::takePointAddress);
         }

@@ -33,7 +33,8 @@ import java.util.Set;
  * @param preemptAt which program points are scheduling points
  * @param nsPerStep virtual nanoseconds the clock moves per executed step ({@code --clock
  *     steps=NS}); 0 for none: the clock then moves only when every thread is blocked
- * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages
+ * @param maxMemoryPages the largest memory a guest may declare or grow to, in 64 KiB pages;
+ *     {@link #MAX_MEMORY_UNSET} for the defaults of {@link #memoryLimit} and {@link #growthLimit}
  * @param keepOutput how many bytes of each of the guest's output streams a run keeps in memory
  *     for its result (see {@link GuestOutput}); it does not change what the guest observes
  */
@@ -71,6 +72,16 @@ public record RunConfig(
     /** 4 GiB: the most a wasm32 memory can address. */
     public static final int DEFAULT_MAX_MEMORY_PAGES = 65536;
 
+    /** {@code maxMemoryPages} when no limit was given ({@code --max-memory} left out). */
+    public static final int MAX_MEMORY_UNSET = 0;
+
+    /**
+     * 2 GiB: how far a memory that declares no maximum grows when no limit was given. Such a
+     * memory (Go's, most C and Rust programs') then never needs the {@code wide-addresses}
+     * pass, which accesses at 2 GiB and above cost.
+     */
+    public static final int UNBOUNDED_MEMORY_PAGES = 32768;
+
     public RunConfig {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(argv0, "argv0");
@@ -103,6 +114,26 @@ public record RunConfig(
     @Override
     public byte[] stdin() {
         return stdin.clone();
+    }
+
+    /** The largest memory a module may declare, in pages: beyond it, it is refused at load. */
+    public int memoryLimit() {
+        return maxMemoryPages == MAX_MEMORY_UNSET ? DEFAULT_MAX_MEMORY_PAGES : maxMemoryPages;
+    }
+
+    /**
+     * How many pages a memory declared with {@code declaredMaximum} ({@value
+     * #DEFAULT_MAX_MEMORY_PAGES} when it declares none) may grow to: its maximum within the
+     * limit; with no limit given, a memory without a maximum stops at {@value
+     * #UNBOUNDED_MEMORY_PAGES} pages (or its initial size, if larger).
+     */
+    public int growthLimit(int declaredInitial, int declaredMaximum) {
+        if (maxMemoryPages != MAX_MEMORY_UNSET) {
+            return Math.min(declaredMaximum, maxMemoryPages);
+        }
+        return declaredMaximum < DEFAULT_MAX_MEMORY_PAGES
+                ? declaredMaximum
+                : Math.max(declaredInitial, UNBOUNDED_MEMORY_PAGES);
     }
 
     public static Builder builder() {
@@ -150,7 +181,7 @@ public record RunConfig(
         private long preemptEvery;
         private PreemptAt preemptAt = PreemptAt.SYNC;
         private long nsPerStep;
-        private int maxMemoryPages = DEFAULT_MAX_MEMORY_PAGES;
+        private int maxMemoryPages = MAX_MEMORY_UNSET;
         private int keepOutput = GuestOutput.DEFAULT_KEEP;
 
         private Builder() {}

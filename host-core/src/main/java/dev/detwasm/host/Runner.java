@@ -23,6 +23,7 @@ import dev.detwasm.host.spi.Termination;
 import jakarta.inject.Inject;
 import dev.detwasm.transform.Builtins;
 import dev.detwasm.transform.Pass;
+import dev.detwasm.transform.WideAddressPass;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,12 @@ import java.util.function.Function;
 public final class Runner {
     static final String FUEL = "fuel";
     static final String SHARED_ACCESS = "shared-access";
+
+    /**
+     * Always installed: without it, a memory larger than 2 GiB cannot be used above 2 GiB
+     * (docs/upstream.md). Run only for such memories.
+     */
+    private static final Pass WIDE_ADDRESSES = new WideAddressPass();
 
     /** Who offers the {@code detwasm} builtins, as conflict messages name it: host-core. */
     private static final HostModule BUILTINS =
@@ -133,6 +140,10 @@ public final class Runner {
         if (config.preemptAt() == PreemptAt.MEMORY
                 && !program.exportsGlobal(Builtins.ACCESS_GLOBAL)) {
             needed.add(pass(program, SHARED_ACCESS));
+        }
+        if (Run.largestMemory(program, config) > RunConfig.UNBOUNDED_MEMORY_PAGES
+                && !program.importsFunction(Builtins.MODULE, Builtins.WIDE_ACCESS)) {
+            needed.add(WIDE_ADDRESSES);
         }
         return program.transformed(needed);
     }
@@ -251,7 +262,7 @@ public final class Runner {
         for (HostModule module : hostModules) {
             offered.add(module, module.functions(run));
         }
-        List<HostFunction> imported = Linker.link(program, offered, config.maxMemoryPages());
+        List<HostFunction> imported = Linker.link(program, offered, config.memoryLimit());
         run.link(ImportValues.builder().withFunctions(new ArrayList<>(imported)));
 
         Termination termination = threads.run(run::main);

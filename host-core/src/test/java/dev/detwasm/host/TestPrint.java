@@ -12,10 +12,19 @@ final class TestPrint {
     private TestPrint() {}
 
     static HostFunction function(RunContext run) {
+        return print(run, "print", ValType.I32);
+    }
+
+    /** {@code test.print64(i64)}, likewise. */
+    static HostFunction i64(RunContext run) {
+        return print(run, "print64", ValType.I64);
+    }
+
+    private static HostFunction print(RunContext run, String name, ValType type) {
         return new HostFunction(
                 "test",
-                "print",
-                FunctionType.of(List.of(ValType.I32), List.of()),
+                name,
+                FunctionType.of(List.of(type), List.of()),
                 (instance, args) -> {
                     byte[] b = (args[0] + "\n").getBytes(StandardCharsets.UTF_8);
                     run.output().writeStdout(b, 0, b.length);

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The options of {@code detwasm check} beyond those of a run.
@@ -22,7 +24,9 @@ import java.util.Set;
  * @param timeLimit the wall-clock budget; {@link Duration#ZERO} for none
  * @param jobs how many runs to make at once
  * @param stopOnFirst stop at the first failing run
- * @param pctDepth the bug depth pct aims at
+ * @param strategyOptions options addressed to strategies ({@code --strategy-option}), as
+ *     {@code NAME.KEY} to value: each strategy takes those addressed to it ({@link
+ *     StrategyOptions})
  * @param mustReach {@code must_reach} sites declared on the command line, as {@code
  *     FILE:LINE} or {@code FILE:LINE:COLUMN}
  * @param requireExhaustive whether an exploration that a bound cut short fails the check
@@ -41,7 +45,7 @@ public record CheckSettings(
         Duration timeLimit,
         int jobs,
         boolean stopOnFirst,
-        int pctDepth,
+        Map<String, String> strategyOptions,
         List<String> mustReach,
         boolean requireExhaustive,
         Instant timeLimitFrom,
@@ -76,6 +80,7 @@ public record CheckSettings(
         kinds.addAll(decisions);
         decisions = Collections.unmodifiableSet(kinds);
         Objects.requireNonNull(timeLimit, "timeLimit");
+        strategyOptions = Collections.unmodifiableMap(new TreeMap<>(strategyOptions));
         mustReach = List.copyOf(mustReach);
         Objects.requireNonNull(shard, "shard");
         if (shard.isPresent() && stopOnFirst) {
@@ -99,9 +104,6 @@ public record CheckSettings(
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
-        if (pctDepth < 1) {
-            throw new IllegalArgumentException("the pct depth must be at least 1, got " + pctDepth);
-        }
     }
 
     private static void requireLimit(String what, long value, long least) {
@@ -120,7 +122,8 @@ public record CheckSettings(
     public Builder toBuilder() {
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
-                .jobs(jobs).stopOnFirst(stopOnFirst).pctDepth(pctDepth).mustReach(mustReach)
+                .jobs(jobs).stopOnFirst(stopOnFirst).strategyOptions(strategyOptions)
+                .mustReach(mustReach)
                 .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard);
     }
 
@@ -220,7 +223,7 @@ public record CheckSettings(
         private Duration timeLimit = Duration.ZERO;
         private int jobs = 1;
         private boolean stopOnFirst;
-        private int pctDepth = StrategySettings.DEFAULT_PCT_DEPTH;
+        private Map<String, String> strategyOptions = new TreeMap<>();
         private List<String> mustReach = new ArrayList<>();
         private boolean requireExhaustive;
         private Instant timeLimitFrom;
@@ -268,8 +271,15 @@ public record CheckSettings(
             return this;
         }
 
-        public Builder pctDepth(int pctDepth) {
-            this.pctDepth = pctDepth;
+        /** Options addressed to strategies, as {@code NAME.KEY} to value. */
+        public Builder strategyOptions(Map<String, String> strategyOptions) {
+            this.strategyOptions = new TreeMap<>(strategyOptions);
+            return this;
+        }
+
+        /** One option for strategy {@code name}: {@code --strategy-option NAME.KEY=VALUE}. */
+        public Builder strategyOption(String name, String key, String value) {
+            strategyOptions.put(name + "." + key, value);
             return this;
         }
 
@@ -297,7 +307,7 @@ public record CheckSettings(
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, pctDepth, mustReach, requireExhaustive, timeLimitFrom, shard);
+                    stopOnFirst, strategyOptions, mustReach, requireExhaustive, timeLimitFrom, shard);
         }
     }
 }

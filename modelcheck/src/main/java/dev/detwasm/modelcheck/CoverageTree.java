@@ -34,14 +34,14 @@ final class CoverageTree {
             }
             path.add(node);
             node.allowed = step.allowed().length;
-            Node child = node.children.get(step.choice());
+            Node child = node.child(step.choice());
             if (child == null) {
                 if (++nodes > MAX_NODES) {
                     root = null;
                     return;
                 }
                 child = new Node();
-                node.children.put(step.choice(), child);
+                node.add(step.choice(), child);
             }
             node = child;
         }
@@ -65,18 +65,46 @@ final class CoverageTree {
         return root != null && root.complete;
     }
 
+    /**
+     * A decision of the tree. Most have one child (sampled runs rarely meet where they have
+     * been), so the first is a field and only the others take a map.
+     */
     private static final class Node {
-        private final Map<Integer, Node> children = new HashMap<>(4);
         private int allowed;
         private boolean complete;
+        private int firstChoice;
+        private Node first;
+        private Map<Integer, Node> others;
+
+        Node child(int choice) {
+            if (first != null && firstChoice == choice) {
+                return first;
+            }
+            return others == null ? null : others.get(choice);
+        }
+
+        void add(int choice, Node child) {
+            if (first == null) {
+                firstChoice = choice;
+                first = child;
+                return;
+            }
+            if (others == null) {
+                others = new HashMap<>(4);
+            }
+            others.put(choice, child);
+        }
 
         boolean allChildrenComplete() {
-            if (children.size() < allowed) {
+            int children = first == null ? 0 : 1 + (others == null ? 0 : others.size());
+            if (children < allowed || !first.complete) {
                 return false;
             }
-            for (Node child : children.values()) {
-                if (!child.complete) {
-                    return false;
+            if (others != null) {
+                for (Node child : others.values()) {
+                    if (!child.complete) {
+                        return false;
+                    }
                 }
             }
             return true;

@@ -159,7 +159,8 @@ public final class JsonReport {
         limit(node, "preemption_bound", s.preemptionBound());
         node.put("time_limit", CheckSettings.durationText(s.timeLimit()));
         node.put("stop_on_first", s.stopOnFirst());
-        node.put("pct_depth", s.pctDepth());
+        ObjectNode options = node.putObject("strategy_options");
+        s.strategyOptions().forEach(options::put);
         node.put("require_exhaustive", s.requireExhaustive());
         return node;
     }

@@ -34,7 +34,8 @@ public final class ModelChecker {
      * lets them look at the clock).
      *
      * @param reproduction makes the command that reproduces a failing run
-     * @throws IllegalArgumentException when the strategy is unknown or a {@code --must-reach}
+     * @throws IllegalArgumentException when the strategy is unknown, a strategy option is
+     *     not one its strategy takes or has a bad value, or a {@code --must-reach}
      *     declaration is malformed
      * @throws LoadException when the program cannot run at all
      */
@@ -48,8 +49,7 @@ public final class ModelChecker {
         return explore(
                 program.name(),
                 new ProgramExecutor(runner, program, config, deadline(settings)),
-                new StrategySettings(config.seed(), settings.pctDepth(),
-                        config.preemptAt() == PreemptAt.MEMORY),
+                new ExplorationFacts(config.seed(), config.preemptAt() == PreemptAt.MEMORY),
                 settings,
                 reproduction,
                 progress);
@@ -70,14 +70,14 @@ public final class ModelChecker {
             ReproductionCommand reproduction,
             ProgressListener progress)
             throws LoadException {
-        return explore(module, executor, new StrategySettings(seed, settings.pctDepth()),
-                settings, reproduction, progress);
+        return explore(module, executor, new ExplorationFacts(seed, false), settings,
+                reproduction, progress);
     }
 
     private CheckReport explore(
             String module,
             RunExecutor executor,
-            StrategySettings strategySettings,
+            ExplorationFacts facts,
             CheckSettings settings,
             ReproductionCommand reproduction,
             ProgressListener progress)
@@ -88,8 +88,11 @@ public final class ModelChecker {
                     "unknown strategy '" + settings.strategy() + "'; expected one of "
                             + String.join(", ", strategyNames()));
         }
+        Map<String, StrategyOptions> options =
+                StrategyOptions.split(settings.strategyOptions(), strategies);
         settings.mustReach().forEach(SiteDeclaration::parse);
-        Strategy strategy = factory.create(strategySettings);
+        Strategy strategy = factory.create(facts, options.getOrDefault(
+                settings.strategy(), StrategyOptions.none(settings.strategy())));
         if (settings.shard().isPresent()) {
             return explorePart(module, executor, settings, strategy, reproduction, progress);
         }

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,7 +26,8 @@ import java.util.SplittableRandom;
  * same seeded stream, which run k derives from the seed and k.
  */
 public final class PctStrategy implements Strategy {
-    private final StrategySettings settings;
+    private final ExplorationFacts facts;
+    private final PctSettings settings;
     private final RunNumbers numbers;
     private final long seed;
     private final int depth;
@@ -36,21 +36,22 @@ public final class PctStrategy implements Strategy {
     private final RunLengths lengths;
     private long nextRun;
 
-    public PctStrategy(StrategySettings settings) {
-        this(settings, RunNumbers.ALL);
+    public PctStrategy(ExplorationFacts facts, PctSettings settings) {
+        this(facts, settings, RunNumbers.ALL);
     }
 
-    private PctStrategy(StrategySettings settings, RunNumbers numbers) {
+    private PctStrategy(ExplorationFacts facts, PctSettings settings, RunNumbers numbers) {
+        this.facts = facts;
         this.settings = settings;
         this.numbers = numbers;
-        this.seed = settings.seed();
-        this.depth = settings.pctDepth();
-        this.lengths = new RunLengths(settings.accessPoints());
+        this.seed = facts.seed();
+        this.depth = settings.depth();
+        this.lengths = new RunLengths(facts.accessPoints());
     }
 
     /** The same runs, making only those {@code numbers} names. */
     PctStrategy only(RunNumbers numbers) {
-        return new PctStrategy(settings, numbers);
+        return new PctStrategy(facts, settings, numbers);
     }
 
     /** The first runs, whose lengths fix the estimate of every later run. */
@@ -92,39 +93,78 @@ public final class PctStrategy implements Strategy {
     }
 
     /**
-     * The chooser of one pct run. Its cost per decision is the decision's candidates and O(1)
-     * more, whatever the number of threads: a thread's place in the order is drawn once, when
-     * it first shows up, and the places are then read from an array.
+     * The chooser of one pct run. Its cost per decision is O(1) when the decision has the same
+     * candidates and ranks as the one before (the running thread goes on), else two passes over
+     * the candidates reading an int or two each, whatever the number of threads: a thread's
+     * place in the order is drawn once, when it first shows up, and its rank is then read from
+     * an array; the change points are a sorted array read from a cursor.
      */
     private static final class Priorities implements Chooser {
-        private final SplittableRandom random;
         /**
-         * Schedule step (from 1) to the priority the running thread drops to there; a change
-         * point leaves once it is applied.
+         * The rank of a thread lowered to priority i at a change point: below every place (a
+         * run has fewer threads than this), and higher for a later change point.
          */
-        private final TreeMap<Integer, Integer> changePoints = new TreeMap<>();
+        private static final int LOWERED = Integer.MAX_VALUE / 2;
+
+        private final SplittableRandom random;
+        /** The schedule steps (from 1) of the change points, ascending. */
+        private final int[] changeSteps;
+        /** The priority the running thread drops to at each of {@link #changeSteps}. */
+        private final int[] drops;
+        /** How many change points have been applied. */
+        private int applied;
         /** Threads by initial priority, highest first. */
         private final List<Integer> ranking = new ArrayList<>();
-        /** Each thread's index in {@link #ranking}, by thread id; -1 before it shows up. */
-        private int[] place = new int[0];
         /**
-         * By thread id, the priority a thread was lowered to at a change point (1, 2, ...), or 0
-         * while it keeps its initial one: an array, as {@link #place}, so that comparing two
-         * candidates costs no lookup.
+         * By thread id, -1 before the thread shows up; then its place in {@link #ranking} while
+         * it keeps its initial priority, or {@link #LOWERED} minus the priority it was lowered
+         * to at a change point (1, 2, ...). The lower the rank, the higher the priority.
          */
-        private int[] lowered = new int[0];
+        private int[] rank = new int[0];
         private int scheduleSteps;
+        /** How many times a rank was set: a thread showed up or was lowered. */
+        private int ranksChanged;
+        /**
+         * The last schedule decision's candidates, how many were allowed, {@link #ranksChanged}
+         * then, and the option chosen. A scheduler hands the same candidates to a thread's
+         * decisions while nobody else becomes runnable (a {@link Decision}'s candidates never
+         * change), so while neither they nor the ranks change the same option is the best: a
+         * thread that goes on costs O(1) per decision.
+         */
+        private int[] lastCandidates;
+        private int lastAllowed;
+        private int lastRanksChanged;
+        private int lastBest;
 
         Priorities(SplittableRandom random, int depth, int estimate) {
             this.random = random;
-            int points = Math.min(depth - 1, estimate);
-            for (int i = 1; i <= points; i++) {
+            int points = Math.max(0, Math.min(depth - 1, estimate));
+            int[] steps = new int[points];
+            for (int i = 0; i < points; i++) {
                 int step;
                 do {
                     step = 1 + random.nextInt(estimate);
-                } while (changePoints.containsKey(step));
-                changePoints.put(step, i);
+                } while (contains(steps, i, step));
+                steps[i] = step;
             }
+            Integer[] order = new Integer[points];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Integer.compare(steps[a], steps[b]));
+            changeSteps = new int[points];
+            drops = new int[points];
+            for (int i = 0; i < points; i++) {
+                changeSteps[i] = steps[order[i]];
+                drops[i] = order[i] + 1;
+            }
+        }
+
+        private static boolean contains(int[] values, int count, int value) {
+            for (int i = 0; i < count; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -135,22 +175,35 @@ public final class PctStrategy implements Strategy {
                 return allowed[random.nextInt(allowed.length)];
             }
             scheduleSteps++;
-            meet(decision.thread());
-            for (int thread : decision.candidates()) {
+            int running = decision.thread();
+            meet(running);
+            // Change points that access points passed without asking apply at the next decision.
+            while (applied < changeSteps.length && changeSteps[applied] <= scheduleSteps) {
+                rank[running] = LOWERED - drops[applied++];
+                ranksChanged++;
+            }
+            int[] candidates = decision.candidates();
+            if (candidates == lastCandidates && allowed.length == lastAllowed
+                    && ranksChanged == lastRanksChanged) {
+                return lastBest;
+            }
+            for (int thread : candidates) {
                 meet(thread);
             }
-            // Change points that access points passed without asking apply at the next decision.
-            var due = changePoints.headMap(scheduleSteps, true);
-            for (int drop : due.values()) {
-                lowered[decision.thread()] = drop;
-            }
-            due.clear();
-            int best = allowed[0];
-            for (int option : allowed) {
-                if (higher(decision.candidates()[option], decision.candidates()[best])) {
+            // Allowed options are the first ones (RunDriver): option 0 alone, or all of them.
+            int best = 0;
+            int bestRank = rank[candidates[0]];
+            for (int option = 1; option < allowed.length; option++) {
+                int r = rank[candidates[option]];
+                if (r < bestRank) {
                     best = option;
+                    bestRank = r;
                 }
             }
+            lastCandidates = candidates;
+            lastAllowed = allowed.length;
+            lastRanksChanged = ranksChanged;
+            lastBest = best;
             return best;
         }
 
@@ -160,9 +213,9 @@ public final class PctStrategy implements Strategy {
          */
         @Override
         public int pointsUntilDecision(int thread) {
-            return changePoints.isEmpty()
+            return applied == changeSteps.length
                     ? Integer.MAX_VALUE
-                    : Math.max(1, changePoints.firstKey() - scheduleSteps);
+                    : Math.max(1, changeSteps[applied] - scheduleSteps);
         }
 
         @Override
@@ -175,32 +228,23 @@ public final class PctStrategy implements Strategy {
          * among the places, which makes the order a uniform permutation.
          */
         private void meet(int thread) {
-            if (thread < place.length && place[thread] >= 0) {
+            if (thread < rank.length && rank[thread] >= 0) {
                 return;
             }
-            if (thread >= place.length) {
-                int old = place.length;
-                place = Arrays.copyOf(place, Math.max(thread + 1, 2 * old));
-                Arrays.fill(place, old, place.length, -1);
-                lowered = Arrays.copyOf(lowered, place.length);
+            if (thread >= rank.length) {
+                int old = rank.length;
+                rank = Arrays.copyOf(rank, Math.max(thread + 1, 2 * old));
+                Arrays.fill(rank, old, rank.length, -1);
             }
+            ranksChanged++;
             int at = random.nextInt(ranking.size() + 1);
             ranking.add(at, thread);
             for (int i = at; i < ranking.size(); i++) {
-                place[ranking.get(i)] = i;
+                int moved = ranking.get(i);
+                if (rank[moved] < LOWERED - drops.length) { // not lowered: its place is its rank
+                    rank[moved] = i;
+                }
             }
-        }
-
-        private boolean higher(int a, int b) {
-            int lowA = lowered[a];
-            int lowB = lowered[b];
-            if (lowA == 0 && lowB == 0) {
-                return place[a] < place[b];
-            }
-            if (lowA == 0 || lowB == 0) {
-                return lowA == 0;
-            }
-            return lowA > lowB;
         }
     }
 }

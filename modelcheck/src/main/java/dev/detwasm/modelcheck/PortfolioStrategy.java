@@ -32,19 +32,22 @@ public final class PortfolioStrategy implements Strategy {
      * taking the fifth turn alternately. dfs, bfs, random and pct at depth 3 make exactly what
      * they make alone with the same seed, so the portfolio finds a bug within 5 times the runs
      * of the best of the four single strategies; depths 1 and 2 draw from seeds derived from
-     * it, so the members do not walk in step.
+     * it, so the members do not walk in step. Each member has its own settings: the
+     * portfolio takes no options, and {@code --strategy-option pct.depth} is pct's alone.
      */
-    public static PortfolioStrategy standard(StrategySettings settings) {
-        long seed = settings.seed();
+    public static PortfolioStrategy standard(ExplorationFacts facts) {
+        long seed = facts.seed();
         return new PortfolioStrategy(
                 List.of(
                         new DfsStrategy(),
-                        new RandomStrategy(settings),
-                        new PctStrategy(settings.with(seed, 3)),
+                        new RandomStrategy(facts),
+                        new PctStrategy(facts, new PctSettings(3)),
                         new BfsStrategy(),
                         new PortfolioStrategy(List.of(
-                                new PctStrategy(settings.with(derived(seed, 1), 1)),
-                                new PctStrategy(settings.with(derived(seed, 2), 2))))));
+                                new PctStrategy(facts.withSeed(derived(seed, 1)),
+                                        new PctSettings(1)),
+                                new PctStrategy(facts.withSeed(derived(seed, 2)),
+                                        new PctSettings(2))))));
     }
 
     private static long derived(long seed, int depth) {

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * once every run of the bounded tree has been seen.
  */
 public final class RandomStrategy implements Strategy {
-    private final StrategySettings settings;
+    private final ExplorationFacts facts;
     private final RunNumbers numbers;
     private final long seed;
     private final Deque<RunPlan> planned = new ArrayDeque<>();
@@ -30,20 +30,20 @@ public final class RandomStrategy implements Strategy {
     private final RunLengths lengths;
     private long nextRun;
 
-    public RandomStrategy(StrategySettings settings) {
-        this(settings, RunNumbers.ALL);
+    public RandomStrategy(ExplorationFacts facts) {
+        this(facts, RunNumbers.ALL);
     }
 
-    private RandomStrategy(StrategySettings settings, RunNumbers numbers) {
-        this.settings = settings;
+    private RandomStrategy(ExplorationFacts facts, RunNumbers numbers) {
+        this.facts = facts;
         this.numbers = numbers;
-        this.seed = settings.seed();
-        this.lengths = settings.accessPoints() ? new RunLengths(true) : null;
+        this.seed = facts.seed();
+        this.lengths = facts.accessPoints() ? new RunLengths(true) : null;
     }
 
     /** The same walks, making only the runs {@code numbers} names. */
     RandomStrategy only(RunNumbers numbers) {
-        return new RandomStrategy(settings, numbers);
+        return new RandomStrategy(facts, numbers);
     }
 
     /** The first runs, whose lengths fix the gaps of every later walk (with access points). */

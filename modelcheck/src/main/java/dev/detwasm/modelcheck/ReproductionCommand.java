@@ -157,7 +157,7 @@ public final class ReproductionCommand {
             words.add("--preempt-at");
             words.add(config.preemptAt().cliName());
         }
-        if (config.maxMemoryPages() != RunConfig.DEFAULT_MAX_MEMORY_PAGES) {
+        if (config.maxMemoryPages() != RunConfig.MAX_MEMORY_UNSET) {
             words.add("--max-memory");
             words.add(String.valueOf(config.maxMemoryPages()));
         }

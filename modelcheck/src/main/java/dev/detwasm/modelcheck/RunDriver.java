@@ -5,7 +5,9 @@ import dev.detwasm.host.spi.DecisionKind;
 import dev.detwasm.host.spi.DecisionSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The decision source of one explored run: applies the {@link Branching} rules, lets the
@@ -15,7 +17,14 @@ import java.util.List;
 public final class RunDriver implements DecisionSource {
     private final Branching branching;
     private final Chooser chooser;
+    /**
+     * The kinds that branch, as an {@link EnumSet} of its own (a bit test; {@link
+     * Branching#kinds} is a read-only view): asked at every decision and access point.
+     */
+    private final Set<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
     private final List<Step> steps = new ArrayList<>();
+    /** {@link #range}'s arrays by size. */
+    private int[][] ranges = new int[8][];
     private int index;
     private int preemptions;
     private boolean cut;
@@ -24,12 +33,13 @@ public final class RunDriver implements DecisionSource {
     RunDriver(Branching branching, Chooser chooser) {
         this.branching = branching;
         this.chooser = chooser;
+        kinds.addAll(branching.kinds());
     }
 
     @Override
     public int choose(Decision decision) {
         int at = index++;
-        if (!branching.kinds().contains(decision.kind())) {
+        if (!kinds.contains(decision.kind())) {
             return 0;
         }
         if (steps.size() >= branching.maxDecisions()) {
@@ -38,7 +48,7 @@ public final class RunDriver implements DecisionSource {
         }
         int[] allowed = allowed(decision);
         int choice = chooser.choose(new ChoicePoint(decision, at, allowed));
-        if (Arrays.binarySearch(allowed, choice) < 0) {
+        if (choice < 0 || choice >= allowed.length) {
             throw new IllegalStateException(
                     "chooser picked option " + choice + " outside " + Arrays.toString(allowed));
         }
@@ -59,7 +69,7 @@ public final class RunDriver implements DecisionSource {
     @Override
     public int pointsUntilDecision(int thread) {
         if (steps.size() >= branching.maxDecisions() || !preemptionsLeft()
-                || !branching.kinds().contains(DecisionKind.SCHEDULE)) {
+                || !kinds.contains(DecisionKind.SCHEDULE)) {
             return Integer.MAX_VALUE;
         }
         return chooser.pointsUntilDecision(thread);
@@ -68,7 +78,7 @@ public final class RunDriver implements DecisionSource {
     /** Records the decisions passed without asking as the steps they were, each taking 0. */
     @Override
     public void passed(Decision decision, long count) {
-        if (!branching.kinds().contains(DecisionKind.SCHEDULE)) {
+        if (!kinds.contains(DecisionKind.SCHEDULE)) {
             index += (int) count;
             return;
         }
@@ -89,20 +99,33 @@ public final class RunDriver implements DecisionSource {
                 || preemptions < branching.preemptionBound();
     }
 
+    /**
+     * The options within the preemption bound: all of them, or, once the bound is used up at a
+     * decision where every option but 0 is a preemption, 0 alone. Either way the first options
+     * in order, so the array is one of {@link #ranges}, shared by the run's steps: a decision
+     * costs no copy of its options, however many threads could run.
+     */
     private int[] allowed(Decision decision) {
         int options = decision.options();
-        boolean budgetLeft = preemptionsLeft();
-        int[] allowed = new int[options];
-        int count = 0;
-        for (int option = 0; option < options; option++) {
-            if (budgetLeft || !decision.isPreemption(option)) {
-                allowed[count++] = option;
-            }
-        }
-        if (count < options) {
+        if (!preemptionsLeft() && decision.isPreemption(1)) {
             pruned = true;
+            return range(1);
         }
-        return Arrays.copyOf(allowed, count);
+        return range(options);
+    }
+
+    /** {@code {0, 1, ..., count - 1}}, made once per run and size. */
+    private int[] range(int count) {
+        if (count >= ranges.length) {
+            ranges = Arrays.copyOf(ranges, Math.max(count + 1, 2 * ranges.length));
+        }
+        int[] range = ranges[count];
+        if (range == null) {
+            range = new int[count];
+            Arrays.setAll(range, i -> i);
+            ranges[count] = range;
+        }
+        return range;
     }
 
     /** The branching decisions made so far. */

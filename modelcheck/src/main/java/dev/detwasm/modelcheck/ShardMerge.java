@@ -246,10 +246,17 @@ public final class ShardMerge {
                 .maxDecisions(limit(s.get("max_decisions")))
                 .preemptionBound(limit(s.get("preemption_bound")))
                 .timeLimit(CheckSettings.durationOf(s.get("time_limit").asText()))
-                .pctDepth(s.get("pct_depth").asInt())
+                .strategyOptions(texts(s.get("strategy_options")))
                 .requireExhaustive(s.get("require_exhaustive").asBoolean())
                 .mustReach(mustReach)
                 .build();
+    }
+
+    private static Map<String, String> texts(JsonNode object) {
+        Map<String, String> texts = new TreeMap<>();
+        object.fields().forEachRemaining(
+                field -> texts.put(field.getKey(), field.getValue().asText()));
+        return texts;
     }
 
     private static long limit(JsonNode value) {

@@ -25,14 +25,61 @@ class ModelCheckModuleTest {
         ModelChecker checker = injector.getInstance(ModelChecker.class);
         assertEquals(List.of("bfs", "dfs", "pct", "portfolio", "random"),
                 List.copyOf(checker.strategyNames()));
-        StrategySettings settings = new StrategySettings(0, 3);
-        Map<String, StrategyFactory> strategies =
-                injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
-        assertInstanceOf(DfsStrategy.class, strategies.get("dfs").create(settings));
-        assertInstanceOf(BfsStrategy.class, strategies.get("bfs").create(settings));
-        assertInstanceOf(RandomStrategy.class, strategies.get("random").create(settings));
-        assertInstanceOf(PctStrategy.class, strategies.get("pct").create(settings));
-        assertInstanceOf(PortfolioStrategy.class, strategies.get("portfolio").create(settings));
+        Map<String, StrategyFactory> strategies = strategies();
+        assertInstanceOf(DfsStrategy.class, create(strategies, "dfs"));
+        assertInstanceOf(BfsStrategy.class, create(strategies, "bfs"));
+        assertInstanceOf(RandomStrategy.class, create(strategies, "random"));
+        assertInstanceOf(PctStrategy.class, create(strategies, "pct"));
+        assertInstanceOf(PortfolioStrategy.class, create(strategies, "portfolio"));
+    }
+
+    private Map<String, StrategyFactory> strategies() {
+        return injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
+    }
+
+    private static Strategy create(Map<String, StrategyFactory> strategies, String name) {
+        return strategies.get(name).create(new ExplorationFacts(0, false),
+                StrategyOptions.none(name));
+    }
+
+    @Test
+    void pctTakesItsDepthAsAnOptionAddressedToIt() {
+        Map<String, StrategyOptions> options =
+                StrategyOptions.split(Map.of("pct.depth", "5"), strategies());
+        Strategy pct = strategies().get("pct")
+                .create(new ExplorationFacts(0, false), options.get("pct"));
+        assertEquals("pct depth 5", pct.origin());
+        assertEquals(List.of("pct"), List.copyOf(options.keySet()));
+    }
+
+    @Test
+    void anOptionNoStrategyTakesNamesTheOnesItDoes() {
+        assertEquals("strategy pct has no option 'deep'; it takes pct.depth",
+                optionError(Map.of("pct.deep", "2")));
+        assertEquals("strategy dfs has no option 'depth'; it takes none",
+                optionError(Map.of("dfs.depth", "2")));
+        assertEquals("strategy option 'chess.depth' is not NAME.KEY for a strategy NAME among"
+                + " bfs, dfs, pct, portfolio, random", optionError(Map.of("chess.depth", "2")));
+        assertEquals("strategy option 'depth' is not NAME.KEY for a strategy NAME among"
+                + " bfs, dfs, pct, portfolio, random", optionError(Map.of("depth", "2")));
+    }
+
+    @Test
+    void aBadValueNamesTheOptionAndWhatItTakes() {
+        Map<String, StrategyFactory> strategies = strategies();
+        for (var bad : Map.of("x", "strategy option pct.depth takes a whole number, got 'x'",
+                "0", "strategy option pct.depth must be at least 1, got 0").entrySet()) {
+            StrategyOptions options =
+                    StrategyOptions.split(Map.of("pct.depth", bad.getKey()), strategies).get("pct");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> strategies.get("pct").create(new ExplorationFacts(0, false), options));
+            assertEquals(bad.getValue(), e.getMessage());
+        }
+    }
+
+    private String optionError(Map<String, String> options) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> StrategyOptions.split(options, strategies())).getMessage();
     }
 
     @Test

@@ -19,9 +19,9 @@ class PortfolioStrategyTest {
 
     @Test
     void membersTakeTurnsAndEachMakesTheRunsItMakesAlone() throws Exception {
-        StrategySettings settings = new StrategySettings(7, 3);
+        ExplorationFacts facts = new ExplorationFacts(7, false);
         Explorations portfolio = Explorations.of(ATOMICITY_VIOLATION,
-                PortfolioStrategy.standard(settings), Branching.unbounded(), runs(100, 1));
+                PortfolioStrategy.standard(facts), Branching.unbounded(), runs(100, 1));
         List<String> origins = new ArrayList<>();
         for (ExploredRun run : portfolio.runs.subList(0, 10)) {
             origins.add(run.origin());
@@ -29,9 +29,9 @@ class PortfolioStrategyTest {
         assertEquals(List.of("dfs", "random", "pct depth 3", "bfs", "pct depth 1",
                 "dfs", "random", "pct depth 3", "bfs", "pct depth 2"), origins);
         List<List<Integer>> alone = Explorations.of(ATOMICITY_VIOLATION,
-                new PctStrategy(settings), Branching.unbounded(), runs(20, 1)).traces();
+                new PctStrategy(facts, new PctSettings(3)), Branching.unbounded(), runs(20, 1)).traces();
         List<List<Integer>> random = Explorations.of(ATOMICITY_VIOLATION,
-                new RandomStrategy(settings), Branching.unbounded(), runs(20, 1)).traces();
+                new RandomStrategy(facts), Branching.unbounded(), runs(20, 1)).traces();
         List<List<Integer>> dfs = Explorations.of(ATOMICITY_VIOLATION, new DfsStrategy(),
                 Branching.unbounded(), runs(20, 1)).traces();
         List<List<Integer>> bfs = Explorations.of(ATOMICITY_VIOLATION, new BfsStrategy(),
@@ -47,22 +47,22 @@ class PortfolioStrategyTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void theSameRunsForAnyNumberOfWorkers(int jobs) throws Exception {
-        StrategySettings settings = new StrategySettings(3, 3);
+        ExplorationFacts facts = new ExplorationFacts(3, false);
         assertEquals(
-                Explorations.of(ATOMICITY_VIOLATION, PortfolioStrategy.standard(settings),
+                Explorations.of(ATOMICITY_VIOLATION, PortfolioStrategy.standard(facts),
                         Branching.unbounded(), runs(60, 1)).traces(),
-                Explorations.of(ATOMICITY_VIOLATION, PortfolioStrategy.standard(settings),
+                Explorations.of(ATOMICITY_VIOLATION, PortfolioStrategy.standard(facts),
                         Branching.unbounded(), runs(60, jobs)).traces());
     }
 
     @Test
     void itFindsADepthTwoBugWithinFiveTimesTheRunsOfItsBestMember() throws Exception {
-        StrategySettings settings = new StrategySettings(1, 3);
-        long portfolio = firstFailure(PortfolioStrategy.standard(settings));
+        ExplorationFacts facts = new ExplorationFacts(1, false);
+        long portfolio = firstFailure(PortfolioStrategy.standard(facts));
         long best = Math.min(Math.min(firstFailure(new DfsStrategy()),
                         firstFailure(new BfsStrategy())),
-                Math.min(firstFailure(new PctStrategy(settings)),
-                        firstFailure(new RandomStrategy(settings))));
+                Math.min(firstFailure(new PctStrategy(facts, new PctSettings(3))),
+                        firstFailure(new RandomStrategy(facts))));
         assertTrue(portfolio + 1 <= 5 * (best + 1), portfolio + " vs best " + best);
     }
 
@@ -70,7 +70,7 @@ class PortfolioStrategyTest {
     void itEndsOnceItsMembersTogetherMadeEveryRun() throws Exception {
         SyntheticTree tree = SyntheticTree.uniform(2, 3);
         Explorations e = Explorations.of(tree, PortfolioStrategy.standard(
-                new StrategySettings(0, 3)), Branching.unbounded(), Limits.none());
+                new ExplorationFacts(0, false)), Branching.unbounded(), Limits.none());
         assertTrue(e.exploration.exhaustive());
         assertTrue(e.runs.size() < 5 * 9, e.runs.size() + " runs");
         assertEquals(9, new java.util.HashSet<>(e.traces()).size());

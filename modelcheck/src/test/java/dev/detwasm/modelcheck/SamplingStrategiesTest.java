@@ -21,6 +21,18 @@ class SamplingStrategiesTest {
 
     private static final Branching ALL_KINDS = Branching.unbounded();
 
+    private static RandomStrategy random(long seed) {
+        return new RandomStrategy(new ExplorationFacts(seed, false));
+    }
+
+    private static RandomStrategy randomWithAccessPoints(long seed) {
+        return new RandomStrategy(new ExplorationFacts(seed, true));
+    }
+
+    private static PctStrategy pct(long seed, int depth) {
+        return new PctStrategy(new ExplorationFacts(seed, false), new PctSettings(depth));
+    }
+
     private static Limits maxRuns(long n) {
         return new Limits(n, Limits.NO_TIME_LIMIT, false, 1);
     }
@@ -33,11 +45,11 @@ class SamplingStrategiesTest {
     void runKOfRandomIsReproducibleFromTheSeedAndKAlone() throws Exception {
         SyntheticTree tree = SyntheticTree.uniform(8, 2);
         Explorations all =
-                Explorations.of(tree, new RandomStrategy(new StrategySettings(42, 3)), ALL_KINDS,
+                Explorations.of(tree, random(42), ALL_KINDS,
                         maxRuns(20));
         // Plan 13 of a strategy that was never asked for more than 14 runs, made twice.
         RunPlan thirteenth =
-                new RandomStrategy(new StrategySettings(42, 3)).upcoming(14).get(13);
+                random(42).upcoming(14).get(13);
         for (int i = 0; i < 2; i++) {
             RunOutcome again = tree.execute(ALL_KINDS.driver(thirteenth.chooser()));
             assertEquals(all.traces().get(13), again.trace());
@@ -48,13 +60,13 @@ class SamplingStrategiesTest {
     void randomRunsDependOnTheSeed() throws Exception {
         SyntheticTree tree = SyntheticTree.uniform(6, 2);
         List<List<Integer>> one =
-                Explorations.of(tree, new RandomStrategy(new StrategySettings(1, 3)), ALL_KINDS,
+                Explorations.of(tree, random(1), ALL_KINDS,
                         maxRuns(10)).traces();
         List<List<Integer>> oneAgain =
-                Explorations.of(tree, new RandomStrategy(new StrategySettings(1, 3)), ALL_KINDS,
+                Explorations.of(tree, random(1), ALL_KINDS,
                         maxRuns(10)).traces();
         List<List<Integer>> two =
-                Explorations.of(tree, new RandomStrategy(new StrategySettings(2, 3)), ALL_KINDS,
+                Explorations.of(tree, random(2), ALL_KINDS,
                         maxRuns(10)).traces();
         assertEquals(one, oneAgain);
         assertNotEquals(one, two);
@@ -64,7 +76,7 @@ class SamplingStrategiesTest {
     void randomStopsOnceItHasSeenEveryRun() throws Exception {
         SyntheticTree tree = SyntheticTree.uniform(3, 2);
         Explorations e =
-                Explorations.of(tree, new RandomStrategy(new StrategySettings(7, 3)), ALL_KINDS,
+                Explorations.of(tree, random(7), ALL_KINDS,
                         maxRuns(10_000));
         assertEquals(new HashSet<>(tree.allTraces()), new HashSet<>(e.traces()));
         assertTrue(e.exploration.exhaustive());
@@ -75,7 +87,7 @@ class SamplingStrategiesTest {
     void randomThatHasNotSeenEveryRunIsBoundedByMaxRuns() throws Exception {
         Explorations e =
                 Explorations.of(SyntheticTree.uniform(10, 2),
-                        new RandomStrategy(new StrategySettings(7, 3)), ALL_KINDS, maxRuns(50));
+                        random(7), ALL_KINDS, maxRuns(50));
         assertEquals(50, e.runs.size());
         assertEquals(Set.of(Bound.MAX_RUNS), e.exploration.bounds());
     }
@@ -85,7 +97,7 @@ class SamplingStrategiesTest {
         Branching bound1 = new Branching(EnumSet.allOf(DecisionKind.class), Integer.MAX_VALUE, 1);
         Explorations e =
                 Explorations.of(new SyntheticThreads(new int[] {3, 2, 2}, -1),
-                        new RandomStrategy(new StrategySettings(5, 3)), bound1, maxRuns(10_000));
+                        random(5), bound1, maxRuns(10_000));
         Set<List<Integer>> bounded =
                 new HashSet<>(Explorations.of(new SyntheticThreads(new int[] {3, 2, 2}, -1),
                         new DfsStrategy(), bound1, Limits.none()).traces());
@@ -99,10 +111,10 @@ class SamplingStrategiesTest {
         int randomFound = 0;
         for (long seed = 0; seed < 10; seed++) {
             pctFound += failures(Explorations.of(ATOMICITY_VIOLATION,
-                    new PctStrategy(new StrategySettings(seed, 2)), ALL_KINDS, maxRuns(500)))
+                    pct(seed, 2), ALL_KINDS, maxRuns(500)))
                     > 0 ? 1 : 0;
             randomFound += failures(Explorations.of(ATOMICITY_VIOLATION,
-                    new RandomStrategy(new StrategySettings(seed, 2)), ALL_KINDS, maxRuns(500)))
+                    random(seed), ALL_KINDS, maxRuns(500)))
                     > 0 ? 1 : 0;
         }
         // With 500 runs, pct misses with probability (1 - 1/82)^499, about 0.2%, per seed.
@@ -114,7 +126,7 @@ class SamplingStrategiesTest {
     void pctWithTheDefaultDepthFindsTheBugToo() throws Exception {
         Explorations e =
                 Explorations.of(ATOMICITY_VIOLATION,
-                        new PctStrategy(new StrategySettings(1, StrategySettings.DEFAULT_PCT_DEPTH)),
+                        pct(1, PctSettings.DEFAULT_DEPTH),
                         ALL_KINDS, maxRuns(300));
         assertTrue(failures(e) > 0);
         assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
@@ -125,7 +137,7 @@ class SamplingStrategiesTest {
     @Test
     void pctsFirstRunIsTheFifoRun() throws Exception {
         Explorations e =
-                Explorations.of(ATOMICITY_VIOLATION, new PctStrategy(new StrategySettings(3, 3)),
+                Explorations.of(ATOMICITY_VIOLATION, pct(3, 3),
                         ALL_KINDS, maxRuns(1));
         assertTrue(e.runs.get(0).outcome().trace().stream().allMatch(c -> c == 0));
         assertEquals(40, e.runs.get(0).steps().size());
@@ -135,13 +147,13 @@ class SamplingStrategiesTest {
     void pctIsDeterministicForASeed() throws Exception {
         SyntheticThreads program = new SyntheticThreads(new int[] {4, 3, 3}, -1);
         List<List<Integer>> one =
-                Explorations.of(program, new PctStrategy(new StrategySettings(9, 3)), ALL_KINDS,
+                Explorations.of(program, pct(9, 3), ALL_KINDS,
                         maxRuns(100)).traces();
         List<List<Integer>> again =
-                Explorations.of(program, new PctStrategy(new StrategySettings(9, 3)), ALL_KINDS,
+                Explorations.of(program, pct(9, 3), ALL_KINDS,
                         maxRuns(100)).traces();
         List<List<Integer>> other =
-                Explorations.of(program, new PctStrategy(new StrategySettings(10, 3)), ALL_KINDS,
+                Explorations.of(program, pct(10, 3), ALL_KINDS,
                         maxRuns(100)).traces();
         assertEquals(one, again);
         assertNotEquals(one, other);
@@ -152,7 +164,7 @@ class SamplingStrategiesTest {
     void pctDrawsSelectsAtRandomAndStopsOnceItHasSeenEveryRun() throws Exception {
         SyntheticTree selects = SyntheticTree.uniform(3, 3);
         Explorations e =
-                Explorations.of(selects, new PctStrategy(new StrategySettings(4, 3)), ALL_KINDS,
+                Explorations.of(selects, pct(4, 3), ALL_KINDS,
                         maxRuns(10_000));
         assertEquals(new HashSet<>(selects.allTraces()), new HashSet<>(e.traces()));
         assertTrue(e.exploration.exhaustive());
@@ -164,7 +176,7 @@ class SamplingStrategiesTest {
         // runs all its steps once chosen, and the interleavings are the 3! thread orders.
         SyntheticThreads program = new SyntheticThreads(new int[] {2, 2, 2}, -1);
         Explorations e =
-                Explorations.of(program, new PctStrategy(new StrategySettings(2, 1)), ALL_KINDS,
+                Explorations.of(program, pct(2, 1), ALL_KINDS,
                         maxRuns(200));
         Set<String> printed = new HashSet<>();
         for (ExploredRun run : e.runs) {
@@ -185,7 +197,7 @@ class SamplingStrategiesTest {
     void sparseRandomWalksFindTheDepthTwoBug() throws Exception {
         for (long seed = 0; seed < 10; seed++) {
             Explorations e = Explorations.of(ATOMICITY_VIOLATION,
-                    new RandomStrategy(new StrategySettings(seed, 3, true)), ALL_KINDS,
+                    randomWithAccessPoints(seed), ALL_KINDS,
                     maxRuns(500));
             assertTrue(failures(e) > 0, "seed " + seed);
         }
@@ -195,10 +207,10 @@ class SamplingStrategiesTest {
     void sparseRandomWalksStartWithTheFifoRunAndStayDeterministic() throws Exception {
         SyntheticThreads program = new SyntheticThreads(new int[] {6, 4, 4}, -1);
         List<List<Integer>> one = Explorations.of(program,
-                new RandomStrategy(new StrategySettings(3, 3, true)), ALL_KINDS, maxRuns(80))
+                randomWithAccessPoints(3), ALL_KINDS, maxRuns(80))
                 .traces();
         List<List<Integer>> again = Explorations.of(program,
-                new RandomStrategy(new StrategySettings(3, 3, true)), ALL_KINDS, maxRuns(80))
+                randomWithAccessPoints(3), ALL_KINDS, maxRuns(80))
                 .traces();
         assertEquals(one, again);
         assertTrue(one.get(0).stream().allMatch(c -> c == 0), "run 0 is the fifo run");

@@ -9,9 +9,7 @@ import dev.detwasm.host.spi.HostError;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.host.spi.ThreadKilled;
 import dev.detwasm.host.spi.WorkClock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -77,7 +75,7 @@ public final class CooperativeScheduler implements GuestThreads {
     private final Carriers carriers;
     /** Indexed by id. */
     private final List<GuestThread> threads = new ArrayList<>();
-    private final ArrayDeque<GuestThread> runQueue = new ArrayDeque<>();
+    private final RunQueue runQueue = new RunQueue();
     private final WaitQueues waitQueues = new WaitQueues();
     private final VirtualClock clock = new VirtualClock();
     private final List<GuestThread> due = new ArrayList<>();
@@ -312,25 +310,15 @@ public final class CooperativeScheduler implements GuestThreads {
             switchTo(takeQueued());
             return;
         }
-        int choice = decisions.choose(Decision.schedule(me.id, candidatesOf(me), at));
+        int choice =
+                decisions.choose(Decision.schedule(me.id, runQueue.candidatesAfter(me.id), at));
         if (choice == 0) {
             return;
         }
-        GuestThread next = takeQueued(choice - 1);
+        GuestThread next = runQueue.take(choice - 1);
         me.state = GuestThread.State.RUNNABLE;
         runQueue.addLast(me);
         switchTo(next);
-    }
-
-    /** {@code me} first, then the run queue: who may run at a point of {@code me}. */
-    private int[] candidatesOf(GuestThread me) {
-        int[] candidates = new int[runQueue.size() + 1];
-        candidates[0] = me.id;
-        int i = 1;
-        for (GuestThread thread : runQueue) {
-            candidates[i++] = thread.id;
-        }
-        return candidates;
     }
 
     /**
@@ -341,7 +329,8 @@ public final class CooperativeScheduler implements GuestThreads {
     private void recordPassedPoints() {
         long passed = decisions.takePassedPoints();
         if (passed > 0 && !runQueue.isEmpty()) {
-            decisions.recordPassed(Decision.schedule(current.id, candidatesOf(current)), passed);
+            decisions.recordPassed(
+                    Decision.schedule(current.id, runQueue.candidatesAfter(current.id)), passed);
         }
     }
 
@@ -393,24 +382,10 @@ public final class CooperativeScheduler implements GuestThreads {
     /** Takes the next thread from the non-empty run queue: the head, unless decided otherwise. */
     private GuestThread takeQueued() {
         if (runQueue.size() == 1) {
-            return runQueue.removeFirst();
+            return runQueue.take(0);
         }
-        int[] candidates = new int[runQueue.size()];
-        int i = 0;
-        for (GuestThread thread : runQueue) {
-            candidates[i++] = thread.id;
-        }
-        return takeQueued(decisions.choose(Decision.schedule(current.id, candidates)));
-    }
-
-    private GuestThread takeQueued(int index) {
-        Iterator<GuestThread> queued = runQueue.iterator();
-        for (int i = 0; i < index; i++) {
-            queued.next();
-        }
-        GuestThread thread = queued.next();
-        queued.remove();
-        return thread;
+        return runQueue.take(
+                decisions.choose(Decision.schedule(current.id, runQueue.ids())));
     }
 
     private void makeRunnable(GuestThread thread) {

@@ -3,7 +3,9 @@ package dev.detwasm.transform;
 import dev.detwasm.transform.internal.ByteWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The changes the passes make to one function body, anchored at the offsets of its original
@@ -19,6 +21,7 @@ public final class BodyEdit {
     private final int firstNewLocal;
     private final ByteWriter newLocalTypes = new ByteWriter(8);
     private final List<Edit> edits = new ArrayList<>();
+    private final Set<Integer> replaced = new HashSet<>();
     private boolean sorted = true;
 
     BodyEdit(int firstNewLocal) {
@@ -38,7 +41,13 @@ public final class BodyEdit {
 
     /** Replaces the original instruction that starts at {@code offset} by {@code code}. */
     public void replace(int offset, byte[] code) {
+        replaced.add(offset);
         add(new Edit(offset, true, code));
+    }
+
+    /** Whether a pass replaced the original instruction at {@code offset} already. */
+    public boolean replaced(int offset) {
+        return replaced.contains(offset);
     }
 
     private void add(Edit edit) {

@@ -119,5 +119,18 @@ public final class Builtins {
     /** {@code (i64 address, i32 count) -> i32}: {@code memory.atomic.notify}, returns woken. */
     public static final String ATOMIC_NOTIFY = "atomic_notify";
 
+    // ---- wide-addresses ----------------------------------------------------------------------
+
+    /**
+     * Pass {@code wide-addresses}: {@code (i64 address, i32 opcode, i64 a, i64 b) -> i64}, the
+     * memory instruction {@code opcode} (numbered as {@link Instruction} does; see {@link
+     * MemoryAccess}) done by the host at effective address {@code address}, which is 2^31 or
+     * more. {@code a} and {@code b} are the operands after the address as i64 bits (i32 and
+     * f32 zero-extended, 0 where there is none); the result is the instruction's as i64 bits
+     * (an i32 or f32 in the low half; 0 when there is none). Called instead of the
+     * instruction; the host traps as the instruction would.
+     */
+    public static final String WIDE_ACCESS = "wide_access";
+
     private Builtins() {}
 }

@@ -60,6 +60,23 @@ public final class Code {
         return this;
     }
 
+    /** {@code if} with one result of {@code valueType} (a {@link FuncType} constant). */
+    public Code ifResult(byte valueType) {
+        out.u8(0x04).u8(valueType);
+        return this;
+    }
+
+    public Code elseBranch() {
+        out.u8(0x05);
+        return this;
+    }
+
+    /** A memarg: alignment exponent (flags) and offset. */
+    public Code memarg(int align, long offset) {
+        out.u32(align).u32((int) offset);
+        return this;
+    }
+
     public Code end() {
         out.u8(0x0b);
         return this;

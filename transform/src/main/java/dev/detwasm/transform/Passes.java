@@ -9,7 +9,8 @@ public final class Passes {
 
     /** A fresh instance of every built-in pass, in the order a combined rewrite runs them. */
     public static List<Pass> all() {
-        return List.of(new FuelPass(), new AtomicsToImportsPass(), new SharedAccessPass());
+        return List.of(new FuelPass(), new AtomicsToImportsPass(), new SharedAccessPass(),
+                new WideAddressPass());
     }
 
     public static Optional<Pass> named(String name) {

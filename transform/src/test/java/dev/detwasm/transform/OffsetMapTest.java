@@ -43,6 +43,7 @@ class OffsetMapTest {
         Module original = Module.decode(in);
         Module rewritten = Module.decode(out.wasm());
         boolean replacesAtomics = names.contains(AtomicsToImportsPass.NAME);
+        boolean replacesAccesses = names.contains(WideAddressPass.NAME);
         for (int i = 0; i < rewritten.importedFunctionCount(); i++) {
             assertEquals(i < original.importedFunctionCount() ? i : -1,
                     out.offsets().originalFunction(i), fixture + " " + names + " import " + i);
@@ -77,7 +78,8 @@ class OffsetMapTest {
             for (int at = 0; at < opcodes.length; at++) {
                 int op = opcodes[at] - 1;
                 boolean replaced = replacesAtomics && (op == Instruction.ATOMIC_WAIT32
-                        || op == Instruction.ATOMIC_WAIT64 || op == Instruction.ATOMIC_NOTIFY);
+                        || op == Instruction.ATOMIC_WAIT64 || op == Instruction.ATOMIC_NOTIFY)
+                        || replacesAccesses && MemoryAccess.takesAddress(op);
                 if (op >= 0 && !replaced) {
                     assertEquals(opcodes[at], lastMapped[at], fixture + " " + names
                             + " function " + f + ": the instruction at " + (first + at));

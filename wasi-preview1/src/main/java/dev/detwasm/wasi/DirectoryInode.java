@@ -9,7 +9,7 @@ import java.util.function.Function;
  * A directory: entries by name in byte order. A directory from a mount builds its entries from
  * its image on first use, so a run pays only for the directories it visits.
  */
-final class DirectoryInode extends Inode {
+public final class DirectoryInode extends Inode {
     /** What {@code filestat} reports as a directory's size, as ext4 does. */
     static final long SIZE = 4096;
 
@@ -20,7 +20,8 @@ final class DirectoryInode extends Inode {
     private ImageDirectory image;
     private Function<ImageNode, Inode> fromImage;
 
-    DirectoryInode(long ino, long time) {
+    /** An empty directory with inode number {@code ino}, its times all {@code time}. */
+    public DirectoryInode(long ino, long time) {
         super(ino, time);
         this.entries = new TreeMap<>(NameOrder.INSTANCE);
     }

@@ -17,9 +17,9 @@ final class FdOperations {
     private static final int MAX_ADVICE = 5;
 
     private final FdTable fds;
-    private final Overlay fs;
+    private final FileTree fs;
 
-    FdOperations(FdTable fds, Overlay fs) {
+    FdOperations(FdTable fds, FileTree fs) {
         this.fds = fds;
         this.fs = fs;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * (the rest read as zeros), so a small file stays small. Sizes and positions are longs: files
  * beyond 2 GiB work.
  */
-final class FileInode extends Inode {
+public final class FileInode extends Inode {
     /**
      * The largest file the overlay holds (4 TiB): beyond it writes fail with {@code EFBIG}, and
      * with {@code ENOSPC} when the host's heap cannot hold the chunks written.
@@ -37,7 +37,8 @@ final class FileInode extends Inode {
         this.size = image.size();
     }
 
-    FileInode(long ino, long time) {
+    /** An empty file with inode number {@code ino}, its times all {@code time}. */
+    public FileInode(long ino, long time) {
         this(ino, time, EMPTY);
     }
 

@@ -4,9 +4,10 @@ package dev.detwasm.wasi;
  * A node of one run's file system: a file, a directory or a symbolic link, with synthetic
  * metadata. Times are virtual wall-clock nanoseconds: nodes from a mount carry the run's start
  * instant; the guest's changes carry the virtual time at which it made them. Reads do not
- * update the access time (as with {@code noatime}); only {@code *_set_times} does.
+ * update the access time (as with {@code noatime}); only {@code *_set_times} does. Public as
+ * the currency of {@link FileTree}; what a node holds stays this package's.
  */
-abstract sealed class Inode permits FileInode, DirectoryInode, SymlinkInode {
+public abstract sealed class Inode permits FileInode, DirectoryInode, SymlinkInode {
     final long ino;
     long accessTime;
     long modifyTime;

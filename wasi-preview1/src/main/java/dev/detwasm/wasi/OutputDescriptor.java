@@ -1,16 +1,12 @@
 package dev.detwasm.wasi;
 
-import dev.detwasm.host.GuestOutput;
-
-/** fd 1 or 2: writes go to the run's {@link GuestOutput}. */
+/** fd 1 or 2: writes go to the run's {@link StdioSink} for it ({@link StdioOutput}). */
 final class OutputDescriptor extends Descriptor {
-    private final GuestOutput output;
-    private final boolean stderr;
+    private final StdioSink sink;
 
-    OutputDescriptor(GuestOutput output, boolean stderr) {
+    OutputDescriptor(StdioSink sink) {
         super(Rights.OUTPUT, 0, 0);
-        this.output = output;
-        this.stderr = stderr;
+        this.sink = sink;
     }
 
     @Override
@@ -19,10 +15,6 @@ final class OutputDescriptor extends Descriptor {
     }
 
     void write(byte[] bytes, int offset, int length) {
-        if (stderr) {
-            output.writeStderr(bytes, offset, length);
-        } else {
-            output.writeStdout(bytes, offset, length);
-        }
+        sink.write(bytes, offset, length);
     }
 }

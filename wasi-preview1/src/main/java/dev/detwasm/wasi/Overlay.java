@@ -10,9 +10,9 @@ import java.util.List;
  * meets nodes: the mounts' roots in mount order, then a directory's entries, in byte order of
  * their names, when the run first uses that directory, and each node the guest creates when it
  * is created. A run's numbers are therefore as deterministic as the run itself, and no mount is
- * walked whole. Stdio has inode 0.
+ * walked whole. Stdio has inode 0. The default {@link FileTree} ({@link OverlayTrees}).
  */
-final class Overlay {
+final class Overlay implements FileTree {
     private final VirtualClocks clocks;
     private final GuestThreads threads;
     private final long startTime;
@@ -28,30 +28,33 @@ final class Overlay {
         }
     }
 
-    /** The root of each mount, in mount order. */
-    List<DirectoryInode> roots() {
+    @Override
+    public List<DirectoryInode> roots() {
         return roots;
     }
 
-    /** The virtual wall-clock time, for timestamps. */
-    long now() {
+    @Override
+    public long now() {
         return clocks.read(VirtualClocks.REALTIME, threads.now());
     }
 
-    /** The run's start instant: the timestamps of everything read from mounts. */
-    long startTime() {
+    @Override
+    public long startTime() {
         return startTime;
     }
 
-    FileInode newFile() {
+    @Override
+    public FileInode newFile() {
         return new FileInode(nextIno++, now());
     }
 
-    DirectoryInode newDirectory() {
+    @Override
+    public DirectoryInode newDirectory() {
         return new DirectoryInode(nextIno++, now());
     }
 
-    SymlinkInode newSymlink(String target) {
+    @Override
+    public SymlinkInode newSymlink(String target) {
         return new SymlinkInode(nextIno++, now(), target);
     }
 

@@ -25,9 +25,9 @@ final class PathOperations {
     private static final int O_TRUNC = 8;
 
     private final FdTable fds;
-    private final Overlay fs;
+    private final FileTree fs;
 
-    PathOperations(FdTable fds, Overlay fs) {
+    PathOperations(FdTable fds, FileTree fs) {
         this.fds = fds;
         this.fs = fs;
     }

@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * The {@code wasi_snapshot_preview1} import module: all 46 functions, deterministic. Each run
  * gets fresh state: stdin, stdout and stderr as fds 0-2, the mounts preopened as fds 3, 4, ...
- * in order over an in-memory overlay of the host directories, the virtual clocks, and an
- * entropy stream seeded from the run's seed.
+ * in order over an in-memory tree of the host directories ({@link FileTrees}), the virtual
+ * clocks, and an entropy stream seeded from the run's seed; fds 1 and 2 write where the bound
+ * {@link StdioOutput} says.
  *
  * <p>What each concern decides in edge cases is written on its class: {@link FdOperations},
  * {@link Readdir}, {@link PathOperations} and {@link PathWalk}, {@link Poll}, {@link Clocks},
@@ -37,6 +38,8 @@ public final class Preview1HostModule implements HostModule {
     private final MountLoader mounts;
     private final GuestArguments arguments;
     private final StdinSource stdin;
+    private final StdioOutput stdio;
+    private final FileTrees trees;
 
     @Inject
     public Preview1HostModule(
@@ -44,12 +47,16 @@ public final class Preview1HostModule implements HostModule {
             Entropy entropy,
             MountLoader mounts,
             GuestArguments arguments,
-            StdinSource stdin) {
+            StdinSource stdin,
+            StdioOutput stdio,
+            FileTrees trees) {
         this.clocks = clocks;
         this.entropy = entropy;
         this.mounts = mounts;
         this.arguments = arguments;
         this.stdin = stdin;
+        this.stdio = stdio;
+        this.trees = trees;
     }
 
     @Override
@@ -61,11 +68,11 @@ public final class Preview1HostModule implements HostModule {
     public List<HostFunction> functions(RunContext run) {
         RunConfig config = run.config();
         List<MountImage> images = config.mounts().stream().map(mounts::load).toList();
-        Overlay fs = new Overlay(images, clocks, run.threads());
+        FileTree fs = trees.open(images, run);
         FdTable fds = new FdTable();
         fds.add(new StdinDescriptor(stdin.stdin(run)));
-        fds.add(new OutputDescriptor(run.output(), false));
-        fds.add(new OutputDescriptor(run.output(), true));
+        fds.add(new OutputDescriptor(stdio.sink(run, StdioOutput.STDOUT)));
+        fds.add(new OutputDescriptor(stdio.sink(run, StdioOutput.STDERR)));
         for (int i = 0; i < images.size(); i++) {
             Mount mount = config.mounts().get(i);
             fds.add(new OpenDirectory(fs.roots().get(i), Rights.DIRECTORY,

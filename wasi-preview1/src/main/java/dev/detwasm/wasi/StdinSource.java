@@ -5,8 +5,8 @@ import dev.detwasm.host.spi.RunContext;
 /**
  * The bytes the guest reads from fd 0, all known before the run starts so that reads never
  * depend on how the host delivers them. Bound in {@link WasiPreview1Module} to {@link
- * ConfiguredStdin}; override the binding to serve a capture. (fds 1 and 2 write to the run's
- * {@link dev.detwasm.host.GuestOutput}, which the embedder chooses.)
+ * ConfiguredStdin}; override the binding to serve a capture. (fds 1 and 2 write where {@link
+ * StdioOutput} says.)
  */
 public interface StdinSource {
 

@@ -3,10 +3,11 @@ package dev.detwasm.wasi;
 import java.nio.charset.StandardCharsets;
 
 /** A symbolic link: its text, resolved inside the overlay when followed. */
-final class SymlinkInode extends Inode {
+public final class SymlinkInode extends Inode {
     final String target;
 
-    SymlinkInode(long ino, long time, String target) {
+    /** A link to {@code target} with inode number {@code ino}, its times all {@code time}. */
+    public SymlinkInode(long ino, long time, String target) {
         super(ino, time);
         this.target = target;
     }

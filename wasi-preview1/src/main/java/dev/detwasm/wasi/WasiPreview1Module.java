@@ -10,8 +10,9 @@ import dev.detwasm.host.spi.HostModules;
  * and binds each WASI concern a user may swap with {@code Modules.override}: {@link
  * VirtualClocks} ({@link FixedEpochClocks}), {@link Entropy} ({@link SplitMix64Entropy}),
  * {@link MountLoader} ({@link HostMountLoader}, one cache per injector), {@link GuestArguments}
- * ({@link ConfiguredArguments}), {@link StdinSource} ({@link ConfiguredStdin}), {@link Select}
- * ({@link DecidedSelect}) and {@link MustReach} ({@link MustReachEvent}).
+ * ({@link ConfiguredArguments}), {@link StdinSource} ({@link ConfiguredStdin}), {@link
+ * StdioOutput} ({@link RunStdioOutput}), {@link FileTrees} ({@link OverlayTrees}), {@link
+ * Select} ({@link DecidedSelect}) and {@link MustReach} ({@link MustReachEvent}).
  */
 public final class WasiPreview1Module extends AbstractModule {
     @Override
@@ -24,6 +25,8 @@ public final class WasiPreview1Module extends AbstractModule {
         bind(HostMountLoader.class).in(Singleton.class);
         bind(GuestArguments.class).to(ConfiguredArguments.class);
         bind(StdinSource.class).to(ConfiguredStdin.class);
+        bind(StdioOutput.class).to(RunStdioOutput.class);
+        bind(FileTrees.class).to(OverlayTrees.class);
         bind(Select.class).to(DecidedSelect.class);
         bind(MustReach.class).to(MustReachEvent.class);
     }

@@ -51,8 +51,10 @@ final class Guest {
     }
 
     static Guest preview1(FakeRun run, MountLoader loader) {
-        return new Guest(run, new Preview1HostModule(new FixedEpochClocks(),
-                new SplitMix64Entropy(), loader, new ConfiguredArguments(), new ConfiguredStdin()));
+        FixedEpochClocks clocks = new FixedEpochClocks();
+        return new Guest(run, new Preview1HostModule(clocks, new SplitMix64Entropy(), loader,
+                new ConfiguredArguments(), new ConfiguredStdin(), new RunStdioOutput(),
+                new OverlayTrees(clocks)));
     }
 
     /** Calls {@code name} and returns its i32 result. */

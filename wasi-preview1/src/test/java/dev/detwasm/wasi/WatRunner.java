@@ -2,6 +2,8 @@ package dev.detwasm.wasi;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
@@ -20,10 +22,18 @@ import java.nio.charset.StandardCharsets;
  * module's host modules, all wired by Guice as the CLI wires them.
  */
 final class WatRunner {
-    private final Injector injector =
-            Guice.createInjector(
-                    new HostCoreModule(), new SchedulerModule(), new WasiPreview1Module());
+    private final Injector injector;
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+
+    WatRunner() {
+        this(Modules.EMPTY_MODULE);
+    }
+
+    /** A runner whose WASI bindings {@code overrides} replaces, as a plugin does. */
+    WatRunner(Module overrides) {
+        injector = Guice.createInjector(new HostCoreModule(), new SchedulerModule(),
+                Modules.override(new WasiPreview1Module()).with(overrides));
+    }
 
     /** What one run produced, with the diagnostics ({@code --trace-wasi}) it printed. */
     record Outcome(RunResult result, String diagnostics) {

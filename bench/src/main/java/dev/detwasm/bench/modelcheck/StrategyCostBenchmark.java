@@ -2,21 +2,25 @@ package dev.detwasm.bench.modelcheck;
 
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.DecisionSource;
 import dev.detwasm.host.spi.Decisions;
+import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.Branching;
 import dev.detwasm.modelcheck.Exploration;
+import dev.detwasm.modelcheck.ExplorationFacts;
 import dev.detwasm.modelcheck.Explorer;
 import dev.detwasm.modelcheck.Limits;
+import dev.detwasm.modelcheck.PctSettings;
 import dev.detwasm.modelcheck.PctStrategy;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.RandomStrategy;
 import dev.detwasm.modelcheck.RunExecutor;
 import dev.detwasm.modelcheck.RunOutcome;
 import dev.detwasm.modelcheck.Strategy;
-import dev.detwasm.modelcheck.StrategySettings;
+import dev.detwasm.scheduler.Carriers;
+import dev.detwasm.scheduler.CooperativeScheduler;
+import dev.detwasm.scheduler.VirtualThreadCarriers;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,12 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a strategy costs per schedule decision, by number of threads: {@value #RUNS} runs of a
- * program of {@code threads} threads that make {@value #STEPS} steps in all, each step behind a
- * scheduling point whose candidates are every runnable thread (so 3 threads make 100 steps
- * each, 100 threads 3 each, and every run has about {@value #STEPS} decisions). No guest code:
- * the program is a fake on host-core's {@link Decisions}, so the score is the explorer's,
- * the run driver's and the strategy's own cost, in nanoseconds per decision. The issue's bar:
- * 100 threads within 2x of 3 threads.
+ * program of {@code threads} threads that make {@value #STEPS} scheduling points in all (so 3
+ * threads make 1,000 each, 100 threads 30 each), on the scheduler {@code check} runs guest
+ * threads on ({@link CooperativeScheduler}, each thread on its own virtual thread), explored
+ * with the strategy as {@code check --strategy} does. No guest code: the score is the
+ * scheduler's, the explorer's, the run driver's and the strategy's cost, in nanoseconds per
+ * scheduling point (about one schedule decision each: the last thread's points after the
+ * others ended are none, each exit but the last makes one), and it includes what a run costs
+ * per thread: starting its carrier and handing it the baton. The issue's bar: 100 threads
+ * within 2x of 3 threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class StrategyCostBenchmark {
-    static final int STEPS = 300;
+    static final int STEPS = 3000;
     static final int RUNS = 20;
 
     @Param({"3", "100"})
@@ -57,31 +64,31 @@ public class StrategyCostBenchmark {
     @Param({"pct", "random"})
     public String strategy;
 
-    private RunExecutor program;
     private Explorer explorer;
 
     @Setup
     public void setUp() {
-        program = new SteppingThreads(threads, STEPS / threads);
-        explorer = new Explorer(program, Branching.unbounded(),
-                new Limits(RUNS, Limits.NO_TIME_LIMIT, false, 1), ProgressListener.NONE);
+        explorer = new Explorer(new SteppingThreads(threads, STEPS / threads),
+                Branching.unbounded(), new Limits(RUNS, Limits.NO_TIME_LIMIT, false, 1), ProgressListener.NONE);
     }
 
     @Benchmark
     @OperationsPerInvocation(RUNS * STEPS)
     public Exploration explore() throws LoadException {
-        StrategySettings settings = new StrategySettings(1, 3);
-        Strategy s = strategy.equals("pct") ? new PctStrategy(settings)
-                : new RandomStrategy(settings);
+        ExplorationFacts facts = new ExplorationFacts(1, false);
+        Strategy s = strategy.equals("pct") ? new PctStrategy(facts, new PctSettings(3))
+                : new RandomStrategy(facts);
         return explorer.explore(s, run -> {});
     }
 
     /**
-     * Threads that each make {@code steps} steps, on a cooperative scheduler: before each step
-     * every runnable thread is a candidate, the running one first; a preempted thread joins the
-     * back of the queue.
+     * Threads that each make {@code steps} scheduling points on a {@link CooperativeScheduler}:
+     * main starts the others, makes its points, and waits until the last one has ended.
      */
     static final class SteppingThreads implements RunExecutor {
+        private static final long ALL_DONE = 1;
+
+        private final Carriers carriers = new VirtualThreadCarriers();
         private final int threads;
         private final int steps;
 
@@ -92,42 +99,32 @@ public class StrategyCostBenchmark {
 
         @Override
         public RunOutcome execute(DecisionSource source) {
-            Decisions decisions = new Decisions(source, new EventLog(false));
-            int[] done = new int[threads];
-            // The run queue as the scheduler keeps it, ids in an array: no boxing per decision,
-            // so the fake's own cost per decision stays as small as the real scheduler's.
-            int[] queue = new int[threads];
-            int queued = 0;
-            for (int t = 1; t < threads; t++) {
-                queue[queued++] = t;
+            EventLog events = new EventLog(false);
+            Decisions decisions = new Decisions(source, events);
+            CooperativeScheduler scheduler = new CooperativeScheduler(decisions, events, carriers);
+            int[] running = {threads - 1};
+            Termination end = scheduler.run(() -> {
+                for (int t = 1; t < threads; t++) {
+                    scheduler.spawn(() -> {
+                        step(scheduler);
+                        if (--running[0] == 0) {
+                            scheduler.wake(ALL_DONE, 1);
+                        }
+                    });
+                }
+                step(scheduler);
+                if (running[0] > 0) {
+                    scheduler.await(ALL_DONE, GuestThreads.NO_DEADLINE, "the others");
+                }
+            });
+            return new RunOutcome(end, new byte[0], new byte[0], decisions.trace(),
+                    decisions.kinds(), List.of(), "");
+        }
+
+        private void step(CooperativeScheduler scheduler) {
+            for (int i = 0; i < steps; i++) {
+                scheduler.schedulingPoint();
             }
-            int running = 0;
-            while (true) {
-                boolean canGoOn = done[running] < steps;
-                int first = canGoOn ? 1 : 0;
-                if (first + queued == 0) {
-                    break;
-                }
-                int[] ids = new int[first + queued];
-                if (canGoOn) {
-                    ids[0] = running;
-                }
-                System.arraycopy(queue, 0, ids, first, queued);
-                int choice = decisions.choose(Decision.schedule(running, ids));
-                if (choice >= first) {
-                    int at = choice - first;
-                    int next = queue[at];
-                    System.arraycopy(queue, at + 1, queue, at, queued - at - 1);
-                    queued--;
-                    if (canGoOn) {
-                        queue[queued++] = running;
-                    }
-                    running = next;
-                }
-                done[running]++;
-            }
-            return new RunOutcome(Termination.exit(0, 0), new byte[0], new byte[0],
-                    decisions.trace(), decisions.kinds(), List.of(), "");
         }
     }
 }

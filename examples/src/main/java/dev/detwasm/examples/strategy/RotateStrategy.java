@@ -10,21 +10,27 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Rotation: run k takes, at the decision with trace index i, option {@code (k + i) mod n} of
- * its n allowed options. It makes as many runs as the widest decision seen so far has options,
- * so each decision position sees each of its options in some run: a cheap sweep whose runs,
- * unlike random walks, are easy to reason about.
+ * Rotation: run k takes, at the decision with trace index i, option {@code (k + S i) mod n} of
+ * its n allowed options, S the stride of its {@link RotateSettings} (1 unless {@code
+ * --strategy-option rotate.stride=S} says otherwise). It makes as many runs as the widest
+ * decision seen so far has options, so each decision position sees each of its options in some
+ * run: a cheap sweep whose runs, unlike random walks, are easy to reason about.
  */
 public final class RotateStrategy implements Strategy {
     private final Deque<RunPlan> planned = new ArrayDeque<>();
+    private final long stride;
     private long nextRun;
     private long widest = 1;
+
+    public RotateStrategy(RotateSettings settings) {
+        this.stride = settings.stride();
+    }
 
     @Override
     public List<RunPlan> upcoming(int limit) {
         while (planned.size() < limit && nextRun < widest) {
             long k = nextRun++;
-            planned.add(() -> point -> rotate(point, k));
+            planned.add(() -> point -> rotate(point, k, stride));
         }
         return RunPlan.first(planned, limit);
     }
@@ -34,9 +40,9 @@ public final class RotateStrategy implements Strategy {
         return RotateStrategyModule.NAME;
     }
 
-    private static int rotate(ChoicePoint point, long k) {
+    private static int rotate(ChoicePoint point, long k, long stride) {
         int[] allowed = point.allowed();
-        return allowed[(int) ((k + point.index()) % allowed.length)];
+        return allowed[(int) ((k + stride * point.index()) % allowed.length)];
     }
 
     @Override

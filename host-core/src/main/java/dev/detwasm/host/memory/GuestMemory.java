@@ -75,6 +75,9 @@ public final class GuestMemory {
     /** Reads {@code length} bytes; {@code length} is an unsigned 32-bit guest value. */
     public byte[] readBytes(int address, int length) {
         check(address, Integer.toUnsignedLong(length));
+        if (length < 0) {
+            throw new GuestFault(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length));
+        }
         return memory.readBytes(address, length);
     }
 

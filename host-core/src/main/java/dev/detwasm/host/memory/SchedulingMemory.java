@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.spi.GuestThreads;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The memory of one run, shared by the instances of all its guest threads. Plain loads and
@@ -237,6 +238,42 @@ public final class SchedulingMemory implements Memory {
     public void atomicWriteByte(int addr, byte value) {
         point(addr);
         bytes.writeByte(addr, value);
+    }
+
+    // ---- any width, for WideAccesses ----------------------------------------------------------
+
+    /** The {@code size} bytes (1, 2, 4 or 8) at {@code addr}, zero-extended. */
+    long readUnsigned(int addr, int size) {
+        return switch (size) {
+            case 1 -> bytes.read(addr) & 0xFFL;
+            case 2 -> bytes.readShort(addr) & 0xFFFFL;
+            case 4 -> bytes.readInt(addr) & 0xFFFF_FFFFL;
+            default -> bytes.readLong(addr);
+        };
+    }
+
+    /** Stores the low {@code size} bytes (1, 2, 4 or 8) of {@code value} at {@code addr}. */
+    void writeSized(int addr, int size, long value) {
+        switch (size) {
+            case 1 -> bytes.writeByte(addr, (byte) value);
+            case 2 -> bytes.writeShort(addr, (short) value);
+            case 4 -> bytes.writeI32(addr, (int) value);
+            default -> bytes.writeLong(addr, value);
+        }
+    }
+
+    /**
+     * An atomic access of {@code size} bytes: a scheduling point, then the old value
+     * (zero-extended) replaced by what {@code update} makes of it.
+     */
+    long atomicUpdate(int addr, int size, LongUnaryOperator update) {
+        point(addr);
+        long old = readUnsigned(addr, size);
+        long updated = update.applyAsLong(old);
+        if (updated != old) {
+            writeSized(addr, size, updated);
+        }
+        return old;
     }
 
     // ---- read-modify-write: i32 -------------------------------------------------------------

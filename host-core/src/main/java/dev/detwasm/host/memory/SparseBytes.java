@@ -132,7 +132,7 @@ final class SparseBytes {
 
     byte read(int addr) {
         try {
-            return chunks[addr >> SHIFT][addr & MASK];
+            return chunks[addr >>> SHIFT][addr & MASK];
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 1);
         }
@@ -140,7 +140,7 @@ final class SparseBytes {
 
     void writeByte(int addr, byte value) {
         try {
-            writable(addr >> SHIFT)[addr & MASK] = value;
+            writable(addr >>> SHIFT)[addr & MASK] = value;
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 1);
         }
@@ -149,10 +149,11 @@ final class SparseBytes {
     short readShort(int addr) {
         int offset = addr & MASK;
         if (offset > CHUNK - 2) {
+            checkBounds(addr, 2, size(), WasmRuntimeException::new);
             return (short) (read(addr) & 0xFF | (read(addr + 1) & 0xFF) << 8);
         }
         try {
-            return (short) SHORTS.get(chunks[addr >> SHIFT], offset);
+            return (short) SHORTS.get(chunks[addr >>> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 2);
         }
@@ -167,7 +168,7 @@ final class SparseBytes {
             return;
         }
         try {
-            SHORTS.set(writable(addr >> SHIFT), offset, value);
+            SHORTS.set(writable(addr >>> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 2);
         }
@@ -176,10 +177,11 @@ final class SparseBytes {
     int readInt(int addr) {
         int offset = addr & MASK;
         if (offset > CHUNK - 4) {
+            checkBounds(addr, 4, size(), WasmRuntimeException::new);
             return readShort(addr) & 0xFFFF | readShort(addr + 2) << 16;
         }
         try {
-            return (int) INTS.get(chunks[addr >> SHIFT], offset);
+            return (int) INTS.get(chunks[addr >>> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 4);
         }
@@ -194,7 +196,7 @@ final class SparseBytes {
             return;
         }
         try {
-            INTS.set(writable(addr >> SHIFT), offset, value);
+            INTS.set(writable(addr >>> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 4);
         }
@@ -203,10 +205,11 @@ final class SparseBytes {
     long readLong(int addr) {
         int offset = addr & MASK;
         if (offset > CHUNK - 8) {
+            checkBounds(addr, 8, size(), WasmRuntimeException::new);
             return readInt(addr) & 0xFFFF_FFFFL | (long) readInt(addr + 4) << 32;
         }
         try {
-            return (long) LONGS.get(chunks[addr >> SHIFT], offset);
+            return (long) LONGS.get(chunks[addr >>> SHIFT], offset);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 8);
         }
@@ -221,7 +224,7 @@ final class SparseBytes {
             return;
         }
         try {
-            LONGS.set(writable(addr >> SHIFT), offset, value);
+            LONGS.set(writable(addr >>> SHIFT), offset, value);
         } catch (RuntimeException e) {
             throw outOfBounds(e, addr, 8);
         }
@@ -229,7 +232,11 @@ final class SparseBytes {
 
     // ---- ranges ---------------------------------------------------------------------------------
 
+    /** {@code length} bytes from {@code addr}: at most what a Java array holds. */
     byte[] readBytes(int addr, int length) {
+        if (length < 0) {
+            throw new WasmRuntimeException(outOfBoundsMessage(addr, size(), length));
+        }
         checkBounds(addr, length, size(), WasmRuntimeException::new);
         byte[] result = new byte[length];
         for (int done = 0; done < length; ) {
@@ -252,53 +259,66 @@ final class SparseBytes {
         }
     }
 
-    /** Sets {@code [from, to)} to {@code value}; zeros over an untouched chunk cost nothing. */
+    /**
+     * Sets {@code [from, to)} to {@code value}; zeros over an untouched chunk cost nothing. Both
+     * ends are unsigned, and so is their difference.
+     */
     void fill(byte value, int from, int to) {
         int length = to - from;
         checkBounds(from, length, size(), WasmRuntimeException::new);
-        for (int done = 0; done < length; ) {
-            int at = from + done;
-            int n = Math.min(length - done, CHUNK - (at & MASK));
-            int index = at >>> SHIFT;
+        long start = Integer.toUnsignedLong(from);
+        long count = Integer.toUnsignedLong(length);
+        for (long done = 0; done < count; ) {
+            long at = start + done;
+            int inChunk = (int) (at & MASK);
+            int n = (int) Math.min(count - done, CHUNK - inChunk);
+            int index = (int) (at >>> SHIFT);
             if (value != 0 || chunks[index] != ZERO) {
-                Arrays.fill(writable(index), at & MASK, (at & MASK) + n, value);
+                Arrays.fill(writable(index), inChunk, inChunk + n, value);
             }
             done += n;
         }
     }
 
-    /** Copies {@code size} bytes as if through a temporary buffer (the ranges may overlap). */
+    /**
+     * Copies {@code size} bytes as if through a temporary buffer (the ranges may overlap).
+     * Addresses and size are unsigned.
+     */
     void copy(int dest, int src, int size) {
         long limit = size();
         checkBounds(dest, size, limit, WasmRuntimeException::new);
         checkBounds(src, size, limit, WasmRuntimeException::new);
-        boolean backward = dest > src && dest < src + size;
-        for (int done = 0; done < size; ) {
+        long to = Integer.toUnsignedLong(dest);
+        long from = Integer.toUnsignedLong(src);
+        long count = Integer.toUnsignedLong(size);
+        boolean backward = to > from && to < from + count;
+        for (long done = 0; done < count; ) {
             // Backward, pieces are taken from the end so no byte is overwritten before it is read.
-            int left = size - done;
+            long left = count - done;
             int n;
-            int d;
-            int s;
+            long d;
+            long s;
             if (backward) {
-                int dEnd = dest + left;
-                int sEnd = src + left;
-                n = Math.min(left, Math.min(inChunkBefore(dEnd), inChunkBefore(sEnd)));
+                long dEnd = to + left;
+                long sEnd = from + left;
+                n = (int) Math.min(left, Math.min(inChunkBefore(dEnd), inChunkBefore(sEnd)));
                 d = dEnd - n;
                 s = sEnd - n;
             } else {
-                d = dest + done;
-                s = src + done;
-                n = Math.min(left, CHUNK - Math.max(d & MASK, s & MASK));
+                d = to + done;
+                s = from + done;
+                n = (int) Math.min(left, CHUNK - Math.max(d & MASK, s & MASK));
             }
-            byte[] to = writable(d >>> SHIFT);
-            System.arraycopy(chunks[s >>> SHIFT], s & MASK, to, d & MASK, n);
+            byte[] target = writable((int) (d >>> SHIFT));
+            System.arraycopy(
+                    chunks[(int) (s >>> SHIFT)], (int) (s & MASK), target, (int) (d & MASK), n);
             done += n;
         }
     }
 
     /** How many bytes of its chunk lie before {@code end}: a full chunk when it is on a border. */
-    private static int inChunkBefore(int end) {
-        int offset = end & MASK;
+    private static int inChunkBefore(long end) {
+        int offset = (int) (end & MASK);
         return offset == 0 ? CHUNK : offset;
     }
 
@@ -322,13 +342,13 @@ final class SparseBytes {
     }
 
     /**
-     * Chicory hands addresses over as ints and both engines trap before passing one of 2 GiB or
-     * more (see docs/upstream.md), so a negative address is out of bounds here too, whatever the
-     * memory's size: both engines then agree on every access.
+     * Addresses and sizes are unsigned 32-bit values: Chicory hands them over as ints, and an
+     * address of 2 GiB or more arrives negative (the {@code wide-addresses} pass makes sure it
+     * arrives right; see docs/upstream.md).
      */
     private static void checkBounds(
             int addr, int size, long limit, Function<String, ChicoryException> exception) {
-        if (addr < 0 || size < 0 || (long) addr + size > limit) {
+        if (Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(size) > limit) {
             throw exception.apply(outOfBoundsMessage(addr, limit, size));
         }
     }
@@ -341,7 +361,8 @@ final class SparseBytes {
     }
 
     private static String outOfBoundsMessage(int addr, long limit, int size) {
-        return "out of bounds memory access: attempted to access address: " + addr
-                + " but limit is: " + limit + " and size: " + size;
+        return "out of bounds memory access: attempted to access address: "
+                + Integer.toUnsignedString(addr) + " but limit is: " + limit + " and size: "
+                + Integer.toUnsignedString(size);
     }
 }

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param candidates for {@link DecisionKind#SCHEDULE}: the thread each option runs, option 0
  *     being what fifo would pick, which is {@code thread} itself when it can go on (choosing
  *     another option is then a preemption); for {@link DecisionKind#WAKE}: the waiting thread
- *     each option wakes, longest waiter first; for {@link DecisionKind#SELECT}: empty
+ *     each option wakes, longest waiter first; for {@link DecisionKind#SELECT}: empty. Never
+ *     written to once the decision is made: a scheduler may hand the same array to the
+ *     decisions of a thread that goes on, and a source may take the same array for the same
+ *     candidates (pct then chooses in O(1))
  * @param at where the decision is made, for a schedule decision at a plain memory access
  *     ({@code "store 0x1a0 (4 bytes) in worker (function 5)"}); empty elsewhere
  */
