@@ -8,7 +8,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,27 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class ExecutionBenchmark {
 
-    /** {@code collatz}: arithmetic in locals; {@code sieve}: byte loads and stores. */
-    @Param({"collatz", "sieve"})
-    public String workload;
-
     private Runs runs;
-    private long expected;
 
     @Setup
-    public void setUp(EngineChoice choice) throws LoadException {
-        switch (workload) {
-            case "collatz" -> {
-                runs = new Runs(Guests.wat("collatz.wat", Guests.COLLATZ), choice.engine());
-                expected = Guests.collatzSteps();
-            }
-            case "sieve" -> {
-                runs = new Runs(Guests.wat("sieve.wat", Guests.SIEVE), choice.engine());
-                expected = Guests.sievePrimes();
-            }
-            default -> throw new IllegalArgumentException("unknown workload " + workload);
-        }
-        runs.checked(expected);
+    public void setUp(EngineChoice choice, Workload workload) throws LoadException {
+        runs = new Runs(workload.program(), choice.engine());
+        runs.checked(workload.expected());
     }
 
     @Benchmark

@@ -8,7 +8,6 @@ import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.Runner;
 import dev.detwasm.host.load.LoadException;
-import dev.detwasm.host.load.Program;
 import dev.detwasm.transform.Pass;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class FuelBenchmark {
 
-    /** {@code collatz}: arithmetic in locals; {@code sieve}: byte loads and stores. */
-    @Param({"collatz", "sieve"})
-    public String workload;
-
     /** {@code none}: no step counting; {@code budget}: the fuel pass and a budget of 2^62. */
     @Param({"none", "budget"})
     public String steps;
@@ -51,28 +46,15 @@ public class FuelBenchmark {
     private Runs runs;
 
     @Setup
-    public void setUp() throws LoadException {
+    public void setUp(Workload workload) throws LoadException {
         Map<String, Pass> passes =
                 Guice.createInjector(new HostCoreModule())
                         .getInstance(Key.get(new TypeLiteral<Map<String, Pass>>() {}));
         Runner runner = new Runner(Set.of(new BenchHost()), (d, e) -> new OneThread(), passes);
         RunConfig config =
                 RunConfig.builder().maxSteps(steps.equals("budget") ? 1L << 62 : 0).build();
-        long expected;
-        Program program;
-        switch (workload) {
-            case "collatz" -> {
-                program = Guests.wat("collatz.wat", Guests.COLLATZ);
-                expected = Guests.collatzSteps();
-            }
-            case "sieve" -> {
-                program = Guests.wat("sieve.wat", Guests.SIEVE);
-                expected = Guests.sievePrimes();
-            }
-            default -> throw new IllegalArgumentException("unknown workload " + workload);
-        }
-        runs = new Runs(runner, program, config);
-        runs.checked(expected);
+        runs = new Runs(runner, workload.program(), config);
+        runs.checked(workload.expected());
     }
 
     @Benchmark

@@ -20,10 +20,11 @@ public final class FuelCpuRatio {
     }
 
     private static FuelBenchmark benchmark(String workload, String steps) throws LoadException {
+        Workload guest = new Workload();
+        guest.workload = workload;
         FuelBenchmark b = new FuelBenchmark();
-        b.workload = workload;
         b.steps = steps;
-        b.setUp();
+        b.setUp(guest);
         return b;
     }
 }

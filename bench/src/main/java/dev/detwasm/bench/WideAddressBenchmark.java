@@ -1,6 +1,5 @@
 package dev.detwasm.bench;
 
-import dev.detwasm.host.Engine;
 import dev.detwasm.host.OneThread;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.Runner;
@@ -54,16 +53,12 @@ public class WideAddressBenchmark {
     @Param({"off", "on", "high"})
     public String rewrite;
 
-    @Param({"aot", "interpreter"})
-    public String engine;
-
     private Runs runs;
 
     @Setup
-    public void setUp() throws LoadException {
+    public void setUp(EngineChoice choice) throws LoadException {
         Runner runner = new Runner(Set.of(new BenchHost()), (d, e) -> new OneThread());
-        RunConfig.Builder config = RunConfig.builder()
-                .engine(engine.equals("aot") ? Engine.AOT : Engine.INTERPRETER);
+        RunConfig.Builder config = RunConfig.builder().engine(choice.engine());
         if (rewrite.equals("on")) {
             config.maxMemoryPages(RunConfig.DEFAULT_MAX_MEMORY_PAGES);
         }
@@ -96,10 +91,11 @@ public class WideAddressBenchmark {
 
     private static WideAddressBenchmark benchmark(String rewrite, String engine)
             throws LoadException {
+        EngineChoice choice = new EngineChoice();
+        choice.engine = engine;
         WideAddressBenchmark b = new WideAddressBenchmark();
         b.rewrite = rewrite;
-        b.engine = engine;
-        b.setUp();
+        b.setUp(choice);
         return b;
     }
 }

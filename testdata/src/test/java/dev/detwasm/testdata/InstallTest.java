@@ -112,7 +112,7 @@ class InstallTest {
         }
         try (Stream<Path> files = Files.list(jvm)) {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
-            return names.size() == 1 && names.get(0).matches("detwasm-\\d+-\\d+\\.(aot|jsa)");
+            return names.size() == 1 && names.get(0).matches("detwasm-[\\w.]+-\\d+\\.(aot|jsa)");
         }
     }
 }
