@@ -23,6 +23,8 @@ ZLIB_ORIG_SHA256=60dd315c07f616887caa029408308a018ace66e3d142726a97db164b3b8f69f
 SOURCE_SUITE=trixie
 # Guest memory: configure sets a 10 MiB maximum, below its own 20 MiB initial memory.
 MAX_MEMORY=536870912
+# Python/ceval.c only (see build_wasm)
+CEVAL_CFLAGS="-fno-inline-functions -mllvm -ir-outliner"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -136,6 +138,13 @@ build_wasm() { # <work dir>: leaves python.wasm and python313.zip in it
     ../src/configure -q --host=wasm32-wasi --build="$(../src/config.guess)" \
       --with-build-python="$NATIVE" --enable-wasm-pthreads --disable-test-modules \
       --disable-ipv6 --without-ensurepip)
+  # The eval loop, _PyEval_EvalFrameDefault, is one wasm function of 65,132 bytes at -O2: too
+  # large for Chicory's AOT compiler (a JVM method holds at most 64 KiB of bytecode), which
+  # then interprets it, and Python spends most of its time there. Without inlining the helpers
+  # not marked inline and with LLVM's IR outliner (it moves repeated instruction sequences into
+  # functions of their own) it is 53,560 bytes, which compiles. Only ceval.c is built so.
+  printf '\n# detwasm (python/build.sh): the eval loop small enough for the AOT engine\nPython/ceval.o: CFLAGS_NODIST += %s\n' \
+    "$CEVAL_CFLAGS" >>"$work/build/Makefile"
   step "python.wasm: make (the long part)"
   # LDFLAGS_NODIST comes last on the link line: it overrides configure's --max-memory.
   (cd "$work/build" && run_logged "$work/make.log" make -j"$JOBS" \
