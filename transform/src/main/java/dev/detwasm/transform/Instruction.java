@@ -218,6 +218,6 @@ public final class Instruction {
     }
 
     public boolean isPlainStore() {
-        return opcode >= 0x36 && opcode <= 0x3e;
+        return MemoryAccess.isStore(opcode);
     }
 }

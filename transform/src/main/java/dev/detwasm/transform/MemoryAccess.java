@@ -44,7 +44,16 @@ public final class MemoryAccess {
             case Instruction.ATOMIC_WAIT64 -> 8;
             default -> isAtomic(opcode)
                     ? ATOMIC_SIZES[(opcode - FIRST_SIZED_ATOMIC) % 7]
-                    : SharedAccessPass.accessSize(opcode);
+                    : plainSize(opcode);
+        };
+    }
+
+    private static int plainSize(int opcode) {
+        return switch (opcode) {
+            case 0x2c, 0x2d, 0x30, 0x31, 0x3a, 0x3c -> 1;
+            case 0x2e, 0x2f, 0x32, 0x33, 0x3b, 0x3d -> 2;
+            case 0x29, 0x2b, 0x37, 0x39 -> 8;
+            default -> 4;
         };
     }
 

@@ -53,7 +53,7 @@ public final class SharedAccessPass implements Pass {
                     value = local(edit, locals, 0x80 - type, type);
                     code.localSet(value);
                 }
-                int info = Builtins.accessInfo(store, accessSize(ins.opcode), original);
+                int info = Builtins.accessInfo(store, MemoryAccess.size(ins.opcode), original);
                 code.localTee(address)
                         .globalGet(count).i32Const(1).op(Instruction.I32_SUB).globalSet(count)
                         .globalGet(count).op(0x45).ifEmpty()
@@ -81,16 +81,6 @@ public final class SharedAccessPass implements Pass {
             case 0x38 -> FuncType.F32;
             case 0x39 -> FuncType.F64;
             default -> FuncType.I32;
-        };
-    }
-
-    /** Bytes accessed by plain load or store {@code op}. */
-    static int accessSize(int op) {
-        return switch (op) {
-            case 0x2c, 0x2d, 0x30, 0x31, 0x3a, 0x3c -> 1;
-            case 0x2e, 0x2f, 0x32, 0x33, 0x3b, 0x3d -> 2;
-            case 0x29, 0x2b, 0x37, 0x39 -> 8;
-            default -> 4;
         };
     }
 }
