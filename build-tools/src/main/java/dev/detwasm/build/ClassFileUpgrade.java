@@ -100,7 +100,7 @@ public final class ClassFileUpgrade {
         ZipOutputStream out = new ZipOutputStream(file)) {
       for (int i = 0; i < entries.size(); i++) {
         ZipEntry copy = new ZipEntry(entries.get(i).getName());
-        copy.setTime(entries.get(i).getTime());
+        copy.setTimeLocal(entries.get(i).getTimeLocal());  // the DOS time as it was, in any zone
         out.putNextEntry(copy);
         out.write(contents.get(i));
         out.closeEntry();
