@@ -33,7 +33,9 @@ class BenchSmokeTest {
                     "RunOverheadBenchmark.scheduledRunner",
                     "RunOverheadBenchmark.chicory",
                     "LoadCompileBenchmark.load",
-                    "LoadCompileBenchmark.loadAndCompile");
+                    "LoadCompileBenchmark.loadAndCompile",
+                    "MemoryAccessBenchmark.byteSieve",
+                    "MemoryAccessBenchmark.intStoresThenLoads");
 
     @Test
     void everyBenchmarkRunsOnceAndScores() throws RunnerException {
