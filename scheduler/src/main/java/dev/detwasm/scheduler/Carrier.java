@@ -1,10 +1,11 @@
 package dev.detwasm.scheduler;
 
 /**
- * A Java thread that carries one guest thread, or the thread that waits in {@link
+ * A Java thread that carries guest threads, or the thread that waits in {@link
  * CooperativeScheduler#run}. Control passes between carriers like a baton: exactly one holds it
  * at a time, and only the holder touches the scheduler's state. Handing the baton over must
- * make everything the giver wrote visible to the taker.
+ * make everything the giver wrote visible to the taker. A carrier carries one guest thread at a
+ * time; when that one exits and the next to run has not started, the carrier goes on with it.
  */
 public interface Carrier {
 

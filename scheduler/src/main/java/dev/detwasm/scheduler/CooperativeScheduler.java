@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cooperative scheduler of one run. Each guest thread has its own {@link Carrier}; exactly
- * one holds the baton and runs, and it only passes the baton on inside a call to this class.
- * All state is touched by the baton holder alone, so nothing here locks.
+ * The cooperative scheduler of one run. Each guest thread rides on a {@link Carrier} (its own,
+ * or that of the thread whose exit handed it its first turn); exactly one holds the baton and
+ * runs, and it only passes the baton on inside a call to this class. All state is touched by
+ * the baton holder alone, so nothing here locks.
  *
  * <p>Scheduling, in the order {@link dev.detwasm.host.decide.FifoPolicy fifo} follows:
  *
@@ -424,8 +425,18 @@ public final class CooperativeScheduler implements GuestThreads {
         return thread;
     }
 
-    /** The whole life of a carrier: the thread's body, then its exit. */
-    private void carry(GuestThread thread) {
+    /**
+     * The whole life of a carrier: the body of {@code first}, then its exit, then the body and
+     * exit of each thread the exits hand the baton to that had not started yet.
+     */
+    private void carry(GuestThread first) {
+        GuestThread thread = first;
+        while (thread != null) {
+            thread = exit(runBody(thread));
+        }
+    }
+
+    private GuestThread runBody(GuestThread thread) {
         // Set here rather than by the giver, so that a carrier that failed to start is not
         // waited for during the teardown.
         thread.started = true;
@@ -439,11 +450,17 @@ public final class CooperativeScheduler implements GuestThreads {
         } catch (Throwable e) {
             end(failure(thread.id, e));
         }
-        exit(thread);
+        return thread;
     }
 
-    /** The thread's body is over: passes the baton to the next thread, or on with the teardown. */
-    private void exit(GuestThread thread) {
+    /**
+     * The thread's body is over: passes the baton to the next thread, or on with the teardown.
+     * A next thread that has not started has no stack to return to, so the exited thread's
+     * carrier takes it over and carries it itself, which this returns; a thread started later
+     * costs no Java thread of its own nor a hand-off. Null when the baton went elsewhere. Main
+     * never takes a thread over: its exit ends the program.
+     */
+    private GuestThread exit(GuestThread thread) {
         thread.state = GuestThread.State.EXITED;
         try {
             if (termination == null) {
@@ -461,8 +478,12 @@ public final class CooperativeScheduler implements GuestThreads {
                     }
                     current = next;
                     next.state = GuestThread.State.RUNNING;
+                    if (!next.started) {
+                        next.carrier = thread.carrier;
+                        return next;
+                    }
                     next.carrier.giveTurn();
-                    return;
+                    return null;
                 }
                 deadlock();
             }
@@ -470,6 +491,7 @@ public final class CooperativeScheduler implements GuestThreads {
             end(failure(thread.id, e));
         }
         unwindNext();
+        return null;
     }
 
     /** Gives the baton to the next thread with a stack to unwind, or back to {@link #run}. */

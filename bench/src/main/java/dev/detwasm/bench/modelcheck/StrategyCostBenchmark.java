@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * scheduler's, the explorer's, the run driver's and the strategy's cost, in nanoseconds per
  * scheduling point (about one schedule decision each: the last thread's points after the
  * others ended are none, each exit but the last makes one), and it includes what a run costs
- * per thread: starting its carrier and handing it the baton. The issue's bar: 100 threads
+ * per thread: its records, its spawn, its exit, and a carrier started and a hand-off for each
+ * thread that first runs while another that ran is blocked. The issue's bar: 100 threads
  * within 2x of 3 threads.
  */
 @State(Scope.Benchmark)
