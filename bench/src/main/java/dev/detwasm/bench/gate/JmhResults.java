@@ -33,8 +33,12 @@ public final class JmhResults {
             params.forEach((k, v) -> id.append(' ').append(k).append('=').append(v));
             JsonNode metric = result.get("primaryMetric");
             String unit = metric.get("scoreUnit").asText();
-            double best = best(metric, unit);
-            scores.add(new Score(id.toString(), best, unit, secondsPerOperation(best, unit)));
+            JsonNode cpu = result.path("secondaryMetrics").path(CpuTimeProfiler.METRIC);
+            if (cpu.isMissingNode()) {
+                throw new IllegalArgumentException(json + " has no CPU time for " + id
+                        + ": run JMH with -prof " + CpuTimeProfiler.class.getName());
+            }
+            scores.add(new Score(id.toString(), best(metric, unit), unit, best(cpu, "ns/op") * 1e-9));
         }
         return scores;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a run's figures into {@code bench/RESULTS.md}, between two markers, and leaves the rest
@@ -17,10 +18,10 @@ public final class ResultsPage {
 
     private ResultsPage() {}
 
-    public static void update(Path page, List<Score> scores, Baseline baseline, String measured)
+    public static void update(Path page, List<List<Score>> runs, Baseline baseline, String measured)
             throws IOException {
         String text = Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "";
-        String section = BEGIN + "\n" + table(scores, baseline, measured) + END;
+        String section = BEGIN + "\n" + table(runs, baseline, measured) + END;
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         String updated = begin >= 0 && end > begin
@@ -29,21 +30,29 @@ public final class ResultsPage {
         Files.writeString(page, updated, StandardCharsets.UTF_8);
     }
 
-    static String table(List<Score> scores, Baseline baseline, String measured) {
-        Baseline now = Baseline.of(scores, baseline.reference(), measured);
+    /** One row per benchmark of the last run, with the ratios of every run. */
+    static String table(List<List<Score>> runs, Baseline baseline, String measured) {
+        Map<String, List<Double>> ratios = Spread.of(runs, baseline.reference()).ratios();
         StringBuilder out = new StringBuilder();
-        out.append("Measured ").append(measured).append(".\n\n");
-        out.append("| benchmark | best iteration | unit | ratio to `")
+        out.append("Measured ").append(measured)
+                .append("; the figures are the last run's, the ratios every run's.\n\n");
+        out.append("| benchmark | best iteration | unit | CPU per op | ratio to `")
                 .append(baseline.reference())
-                .append("` | baseline ratio | change |\n| --- | --- | --- | --- | --- | --- |\n");
-        for (Score s : scores) {
-            Double ratio = now.ratios().get(s.id());
+                .append("` (median) | ratios of the runs | spread | baseline ratio | change |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Score s : runs.get(runs.size() - 1)) {
+            List<Double> r = ratios.get(s.id());
             Double before = baseline.ratios().get(s.id());
-            out.append(String.format(Locale.ROOT, "| `%s` | %.4g | %s | %s | %s | %s |%n",
-                    s.id(), s.score(), s.unit(),
-                    ratio == null ? "reference" : String.format(Locale.ROOT, "%.4g", ratio),
-                    before == null ? "" : String.format(Locale.ROOT, "%.4g", before),
-                    ratio == null || before == null ? "" : String.format(Locale.ROOT, "%.2fx", ratio / before)));
+            double median = r == null ? Double.NaN : Spread.median(r);
+            out.append(String.format(Locale.ROOT, "| `%s` | %.4g | %s | %.4g us | %s | %s | %s | %s | %s |%n",
+                    s.id(), s.score(), s.unit(), s.cpuSeconds() * 1e6,
+                    r == null ? "reference" : String.format(Locale.ROOT, "%.4g", median),
+                    r == null ? "" : String.join(" ", r.stream()
+                            .map(x -> String.format(Locale.ROOT, "%.4g", x)).toList()),
+                    r == null ? "" : String.format(Locale.ROOT, "%.2fx", Spread.range(r)),
+                    before == null ? "" : String.format(Locale.ROOT, "%.4g", before)
+                            + (baseline.noisy().containsKey(s.id()) ? " (noisy)" : ""),
+                    r == null || before == null ? "" : String.format(Locale.ROOT, "%.2fx", median / before)));
         }
         return out.toString();
     }
