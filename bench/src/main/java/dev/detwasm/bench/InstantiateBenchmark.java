@@ -3,6 +3,7 @@ package dev.detwasm.bench;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.detwasm.host.OneThread;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -39,19 +40,21 @@ public class InstantiateBenchmark {
 
     private Program program;
     private Function<Instance, Machine> machineFactory;
+    private WasmModule module;
     private ImportValues imports;
 
     @Setup
     public void setUp(EngineChoice choice) throws LoadException {
         program = Guests.wasm(Guests.HELLO_WASM);
         machineFactory = program.machineFactory(choice.engine());
+        module = program.moduleToInstantiate(choice.engine());
         var limits = program.importedMemory().orElseThrow().limits();
         imports = StubImports.of(program, List.of(), new SchedulingMemory(limits, new OneThread()));
     }
 
     @Benchmark
     public Instance instantiate() {
-        return Instance.builder(program.module())
+        return Instance.builder(module)
                 .withImportValues(imports)
                 .withMachineFactory(machineFactory)
                 .withStart(false)

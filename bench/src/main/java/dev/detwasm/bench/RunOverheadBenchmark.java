@@ -3,6 +3,7 @@ package dev.detwasm.bench;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
 import com.google.inject.Guice;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.Program;
@@ -45,6 +46,7 @@ public class RunOverheadBenchmark {
     private Runs scheduledRuns;
     private Program program;
     private Function<Instance, Machine> machineFactory;
+    private WasmModule module;
     private ImportValues stubs;
 
     @Setup
@@ -57,6 +59,7 @@ public class RunOverheadBenchmark {
         scheduledRuns = new Runs(program, choice.engine(), scheduler);
         scheduledRuns.checked(42);
         machineFactory = program.machineFactory(choice.engine());
+        module = program.moduleToInstantiate(choice.engine());
         stubs = StubImports.of(program, List.of(), null);
     }
 
@@ -73,7 +76,7 @@ public class RunOverheadBenchmark {
     @Benchmark
     public Instance chicory() {
         Instance instance =
-                Instance.builder(program.module())
+                Instance.builder(module)
                         .withImportValues(stubs)
                         .withMachineFactory(machineFactory)
                         .build();

@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.explain.StepRecorder;
 import dev.detwasm.host.load.Program;
@@ -33,6 +34,7 @@ final class Run implements RunContext {
     private final GuestThreads threads;
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
+    private final WasmModule instantiated;
     private final ThreadBodies bodies;
     private final DetwasmImports builtins;
     private final StepRecorder recorder;
@@ -48,6 +50,7 @@ final class Run implements RunContext {
             GuestThreads threads,
             Decisions decisions,
             Function<Instance, Machine> machineFactory,
+            WasmModule instantiated,
             DetwasmImports builtins,
             StepRecorder recorder) {
         this.program = program;
@@ -58,6 +61,7 @@ final class Run implements RunContext {
         this.threads = threads;
         this.decisions = decisions;
         this.machineFactory = machineFactory;
+        this.instantiated = instantiated;
         this.builtins = builtins;
         this.recorder = recorder;
         this.bodies = new ThreadBodies(threads, events, new TrapLocator(program.module()));
@@ -123,7 +127,7 @@ final class Run implements RunContext {
 
     private Instance instantiate() {
         var builder =
-                Instance.builder(program.module())
+                Instance.builder(instantiated)
                         .withImportValues(imports)
                         .withMachineFactory(machineFactory)
                         .withStart(false);

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.detwasm.host.debug.GuestStacks;
 import dev.detwasm.host.debug.TracingInterpreter;
 import dev.detwasm.host.decide.ReplayTrace;
@@ -236,6 +237,8 @@ public final class Runner {
         program = prepare(original, config, deadline);
         Function<Instance, Machine> machineFactory =
                 recorder == null ? program.machineFactory(config.engine()) : TracingInterpreter::new;
+        WasmModule instantiated =
+                program.moduleToInstantiate(recorder == null ? config.engine() : Engine.INTERPRETER);
         program.takeCompileWarning().ifPresent(w -> diagnostics.println("detwasm: warning: " + w));
         EventLog events = new EventLog(keepEvents);
         Decisions decisions =
@@ -256,7 +259,7 @@ public final class Runner {
         Run run =
                 new Run(
                         program, config, output, diagnostics, events, threads, decisions,
-                        machineFactory, builtins, recorder);
+                        machineFactory, instantiated, builtins, recorder);
         OfferedImports offered = new OfferedImports();
         offered.add(BUILTINS, builtins.functions(program));
         for (HostModule module : hostModules) {

@@ -99,6 +99,39 @@ class CompiledModuleCacheTest {
     }
 
     @Test
+    void aWarmCacheLeavesTheFunctionBodiesUnparsedUntilTheInterpreterAsks() throws Exception {
+        ProgramLoader loader = new ProgramLoader(Optional.of(new CompiledModuleCache(root)));
+        runAot(loader);
+        Program warm = loader.load("sum.wat", WAT.getBytes(StandardCharsets.UTF_8));
+
+        var compiled = warm.moduleToInstantiate(Engine.AOT).codeSection();
+        var interpreted = warm.moduleToInstantiate(Engine.INTERPRETER).codeSection();
+        assertEquals(2, compiled.functionBodyCount());
+        assertTrue(compiled.getFunctionBody(0).instructions().isEmpty(), "a placeholder");
+        assertFalse(interpreted.getFunctionBody(0).instructions().isEmpty(), "parsed");
+        assertEquals(warm.module().digest(), CompiledModuleCache.keyOf(warm.binary()));
+    }
+
+    @Test
+    void aModuleWhoseCompiledCodeInterpretsAFunctionKeepsItsBodiesAndRunsFromAWarmCache()
+            throws Exception {
+        ProgramLoader loader = new ProgramLoader(Optional.of(new CompiledModuleCache(root)));
+        byte[] big = BigFunctionModule.bytes();
+        for (int run = 0; run < 2; run++) {
+            Program program = loader.load("big.wasm", big);
+            RunResult r = new Runner(Set.of(PRINT), (decisions, events) -> new OneThread()).run(
+                    program,
+                    RunConfig.builder().engine(Engine.AOT).build(),
+                    GuestOutput.captured(),
+                    new PrintStream(OutputStream.nullOutputStream()));
+            assertEquals(0, r.exitCode(), String.join("\n", r.events()));
+            assertFalse(program.moduleToInstantiate(Engine.AOT).codeSection().getFunctionBody(0)
+                    .instructions().isEmpty(), "the interpreter runs its body");
+        }
+        assertEquals(1, entries(new CompiledModuleCache(root)).size());
+    }
+
+    @Test
     void theKeyIsTheDigestChicorysParserComputes() throws Exception {
         byte[] wasm = Files.readAllBytes(Path.of("../testdata/c/hello.wasm"));
         assertEquals(

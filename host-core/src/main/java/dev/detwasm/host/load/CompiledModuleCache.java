@@ -1,6 +1,5 @@
 package dev.detwasm.host.load;
 
-import com.dylibso.chicory.compiler.Cache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +25,13 @@ import java.util.Properties;
  * carries the SHA-256 of its content, checked on read) is deleted and rebuilt, and an entry
  * that cannot be written is simply not kept. Writes go to a temporary file that is then renamed
  * over the entry, so a concurrent reader sees the whole entry or none.
+ *
+ * <p>An entry's content is a jar of {@link CompiledClasses}; the magic line names its format
+ * ({@code -2}: the jar says which functions the compiled code interprets), so entries of an
+ * older format are misses too.
  */
-public final class CompiledModuleCache implements Cache {
-    private static final byte[] MAGIC = "detwasm-aot-1\n".getBytes(StandardCharsets.US_ASCII);
+public final class CompiledModuleCache {
+    private static final byte[] MAGIC = "detwasm-aot-2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_LENGTH = 32;
 
     private final Path directory;
@@ -43,7 +46,7 @@ public final class CompiledModuleCache implements Cache {
         return directory;
     }
 
-    @Override
+    /** The content of the entry for {@code key}, or null when there is none intact. */
     public byte[] get(String key) {
         Path entry = entry(key);
         byte[] file;
@@ -59,7 +62,7 @@ public final class CompiledModuleCache implements Cache {
         return content;
     }
 
-    @Override
+    /** Keeps {@code data} as the entry for {@code key}, unless there is one already. */
     public void putIfAbsent(String key, byte[] data) {
         Path entry = entry(key);
         if (Files.exists(entry)) {
@@ -74,6 +77,26 @@ public final class CompiledModuleCache implements Cache {
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(temporary);
         }
+    }
+
+    /**
+     * The compiled classes kept for {@code key}, or null when there are none usable (an entry
+     * that is not a jar of compiled classes is removed).
+     */
+    CompiledClasses classes(String key) {
+        byte[] content = get(key);
+        if (content == null) {
+            return null;
+        }
+        CompiledClasses classes = CompiledClasses.fromJar(content);
+        if (classes == null) {
+            evict(key);
+        }
+        return classes;
+    }
+
+    void put(String key, CompiledClasses classes) {
+        putIfAbsent(key, classes.toJar());
     }
 
     /** Whether there is an entry for {@code key} (it may still turn out unreadable). */

@@ -1,7 +1,9 @@
 package dev.detwasm.host.load;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
@@ -30,10 +32,17 @@ import java.util.function.Function;
  * A parsed and validated module, ready to run any number of times on either engine. The AOT
  * compilation happens once, on first use, and the resulting factory is shared by every
  * instance of every run (it is thread-safe).
+ *
+ * <p>A program loaded through the compile cache may hold its module without function bodies
+ * ({@link ModuleDeclarations}) when the cached classes interpret none: {@link #module()} then
+ * has placeholders for bodies, and the bodies are parsed only when a run asks for them
+ * ({@link #moduleToInstantiate(Engine)} for the interpreter).
  */
 public final class Program {
     private final String name;
+    // Every section; its function bodies are placeholders until `withBodies` is parsed.
     private final WasmModule module;
+    private WasmModule withBodies;
     // What runs ask of the module on every run, worked out once: the module never changes.
     private final Optional<MemoryImport> importedMemory;
     private final Optional<MemoryLimits> definedMemory;
@@ -43,11 +52,15 @@ public final class Program {
     private final byte[] binary;
     private final Map<List<String>, Program> transformed = new HashMap<>();
     private final Optional<CompiledModuleCache> cache;
-    // The module's bytes while it is known valid only from the cache's word (parsed without
-    // validation); null once validated.
-    private byte[] unvalidated;
+    // The cache's classes for this module, read at load, until they are defined. While a
+    // program has them, its module is known valid only from the cache's word (parsed without
+    // validation).
+    private CompiledClasses cached;
+    private boolean validated;
     private final InterpreterFallback fallback;
     private Function<Instance, Machine> compiled;
+    // The module the compiled machines were made for: their instances are built of it.
+    private WasmModule compiledFor;
     private String compileWarning;
     private GuestLocations locations;
     // Made by transform passes from this program, whose DWARF describes the code through
@@ -56,6 +69,9 @@ public final class Program {
     private OffsetMap offsets;
 
     /**
+     * @param cached the compile cache's classes for the module, which was then parsed without
+     *     validation (and, when they interpret no function, without its bodies); null when it
+     *     was parsed whole and validated
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
      * @param binary the module's bytes: what passes rewrite, and its debug sections
@@ -64,14 +80,16 @@ public final class Program {
             String name,
             WasmModule module,
             Optional<CompiledModuleCache> cache,
-            byte[] unvalidated,
+            CompiledClasses cached,
             InterpreterFallback fallback,
             byte[] binary) {
         this.name = name;
         this.binary = binary.clone();
         this.module = module;
+        this.withBodies = cached != null && cached.interpreted().isEmpty() ? null : module;
         this.cache = cache;
-        this.unvalidated = unvalidated;
+        this.cached = cached;
+        this.validated = cached == null;
         this.fallback = fallback;
         List<Import> imports = imports(module);
         this.importedMemory =
@@ -108,8 +126,35 @@ public final class Program {
         return name;
     }
 
+    /**
+     * The module's sections, for what they declare (imports, exports, types, memory, names);
+     * its function bodies may be placeholders: build instances of {@link
+     * #moduleToInstantiate(Engine)}.
+     */
     public WasmModule module() {
         return module;
+    }
+
+    /**
+     * The module to build instances of for the machines of {@link #machineFactory(Engine)
+     * machineFactory(engine)}: with its function bodies, unless every function runs compiled.
+     */
+    public synchronized WasmModule moduleToInstantiate(Engine engine) throws LoadException {
+        if (engine == Engine.INTERPRETER) {
+            return withBodies();
+        }
+        machineFactory(engine);
+        return compiledFor;
+    }
+
+    private WasmModule withBodies() throws LoadException {
+        if (withBodies == null) {
+            // Parsed and validated: the cache vouched for bytes whose classes it then held, and
+            // its classes may have failed to load.
+            withBodies = ProgramLoader.parse(name, binary, true);
+            validated = true;
+        }
+        return withBodies;
     }
 
     /** The wasm binary (WAT text compiled). */
@@ -187,8 +232,9 @@ public final class Program {
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 // The parser accepted the module, so the compiler is at fault: interpret what
                 // it fails on (AotCompilation), without the cache.
-                AotCompilation compilation = AotCompilation.of(name, module);
+                AotCompilation compilation = AotCompilation.of(name, withBodies());
                 compiled = compilation.factory();
+                compiledFor = withBodies();
                 compileWarning = compilation.warning();
             }
         }
@@ -206,23 +252,37 @@ public final class Program {
     }
 
     private Function<Instance, Machine> compile() throws LoadException {
-        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
-        if (cache.isEmpty() || module.digest() == null) {
-            return compiler.compile();
-        }
-        try {
-            return compiler.withCache(cache.get()).compile();
-        } catch (RuntimeException | LinkageError e) {
-            // An entry that passed its checksum but does not load (say, written by a build
-            // that emitted other classes under the same versions): drop it and compile anew,
-            // after the validation its presence let the loader skip.
-            cache.get().evict(module.digest());
-            if (unvalidated != null) {
-                ProgramLoader.parse(name, unvalidated, true);
-                unvalidated = null;
+        String key = CompiledModuleCache.keyOf(binary);
+        CompiledClasses classes =
+                cached != null ? cached : cache.map(c -> c.classes(key)).orElse(null);
+        cached = null;
+        if (classes != null) {
+            WasmModule module = classes.interpreted().isEmpty() ? this.module : withBodies();
+            try {
+                Function<Instance, Machine> factory = classes.define(module);
+                compiledFor = module;
+                return factory;
+            } catch (RuntimeException | LinkageError e) {
+                // An entry that passed its checksum but does not load (say, written by a build
+                // that emitted other classes under the same versions): drop it and compile
+                // anew, after the validation its presence let the loader skip.
+                cache.get().evict(key);
             }
-            return compiler.compile();
         }
+        WasmModule module = withBodies();
+        if (!validated) {
+            ProgramLoader.parse(name, binary, true);
+            validated = true;
+        }
+        var result = Compiler.builder(module)
+                .withInterpreterFallback(fallback)
+                .withClassCollectorFactory(ClassLoadingCollector::new)
+                .build()
+                .compile();
+        cache.ifPresent(c -> c.put(key, CompiledClasses.of(result)));
+        compiledFor = module;
+        return new MachineFactory(
+                module, ((ClassLoadingCollector) result.collector()).machineFactory());
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */

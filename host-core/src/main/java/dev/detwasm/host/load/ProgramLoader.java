@@ -85,14 +85,24 @@ public final class ProgramLoader {
     /**
      * Loads from memory; {@code name} is used in messages. When the compile cache holds these
      * bytes they were valid when the entry was written, by this Chicory: the module is parsed
-     * without validating it again, unless validation would leave hints its execution reads.
+     * without validating it again, unless validation would leave hints its execution reads; and
+     * when the entry's compiled code interprets no function, without its function bodies (a
+     * large module's bodies are most of its loading time and memory), until a run asks for them.
      */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        if (cache.isPresent() && cache.get().contains(CompiledModuleCache.keyOf(binary))) {
+        CompiledClasses compiled = cache.isPresent()
+                ? cache.get().classes(CompiledModuleCache.keyOf(binary))
+                : null;
+        if (compiled != null && compiled.interpreted().isEmpty()) {
+            return new Program(
+                    name, ModuleDeclarations.parse(name, binary), cache, compiled, fallback,
+                    binary);
+        }
+        if (compiled != null) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, binary, fallback, binary);
+                return new Program(name, module, cache, compiled, fallback, binary);
             }
         }
         return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
