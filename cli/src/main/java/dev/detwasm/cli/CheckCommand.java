@@ -117,8 +117,11 @@ public final class CheckCommand implements Callable<Integer> {
             split = ",",
             converter = DecisionKindsConverter.class,
             description = "Which kinds of decision branch, a comma list of schedule (which"
-                    + " thread runs next), select (model_checker_select) and wake (which waiters"
-                    + " a notify wakes). Default: all. The others follow fifo (option 0).")
+                    + " thread runs next), select (model_checker_select), wake (which waiters"
+                    + " a notify wakes) and timer (at a timer interrupt under --clock steps:"
+                    + " the woken thread takes over or the interrupted one goes on). Default:"
+                    + " all the run can make (timer only under --clock steps). The others"
+                    + " follow fifo (option 0).")
     List<DecisionKind> decisions = new ArrayList<>(EnumSet.allOf(DecisionKind.class));
 
     @Option(

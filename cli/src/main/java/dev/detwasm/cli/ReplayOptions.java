@@ -42,8 +42,8 @@ public final class ReplayOptions {
             paramLabel = "KINDS",
             split = ",",
             converter = DecisionKindsConverter.class,
-            description = "The kinds of decision --trace lists, a comma list of schedule, select"
-                    + " and wake (default: all), as check's --decisions: the trace of a check"
+            description = "The kinds of decision --trace lists, a comma list of schedule, select,"
+                    + " wake and timer (default: all), as check's --decisions: the trace of a check"
                     + " with --decisions select lists only model_checker_select choices. The"
                     + " other kinds follow --schedule.")
     List<DecisionKind> decisions = new ArrayList<>(EnumSet.allOf(DecisionKind.class));

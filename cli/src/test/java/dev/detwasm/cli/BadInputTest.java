@@ -150,6 +150,14 @@ class BadInputTest {
                 64,
                 "detwasm: --dir " + dir.resolve("nodir") + ": no such directory (see 'detwasm run"
                         + " --help')");
+        for (String command : List.of("run", "check")) {
+            assertOneLineFailure(
+                    CliRun.of(command, "--decisions", "timer,tick", m),
+                    64,
+                    "detwasm: Invalid value for option '--decisions' (KINDS): unknown decision"
+                            + " kind 'tick'; expected one of schedule, select, wake, timer (see"
+                            + " 'detwasm " + command + " --help')");
+        }
         assertOneLineFailure(CliRun.of("run", "--bogus", m), 64);
         assertOneLineFailure(CliRun.of("run"), 64);
         assertOneLineFailure(CliRun.of("frobnicate"), 65);

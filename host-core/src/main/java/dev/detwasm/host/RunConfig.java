@@ -106,6 +106,18 @@ public record RunConfig(
         }
     }
 
+    /**
+     * The kinds of decision runs with this configuration can make: {@code timer} only when time
+     * moves with work, the only time a timer interrupts a running thread.
+     */
+    public Set<DecisionKind> decisionKinds() {
+        EnumSet<DecisionKind> kinds = EnumSet.allOf(DecisionKind.class);
+        if (nsPerStep == 0) {
+            kinds.remove(DecisionKind.TIMER);
+        }
+        return kinds;
+    }
+
     /** Whether runs count their steps: the {@code fuel} pass is needed. */
     public boolean countsSteps() {
         return maxSteps > 0 || preemptEvery > 0 || nsPerStep > 0;

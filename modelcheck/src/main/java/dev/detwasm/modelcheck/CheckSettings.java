@@ -118,6 +118,14 @@ public record CheckSettings(
         return new Builder();
     }
 
+    /** These settings with only those of their decision kinds that are in {@code possible}. */
+    public CheckSettings branchingOnly(Set<DecisionKind> possible) {
+        EnumSet<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
+        kinds.addAll(decisions);
+        kinds.retainAll(possible);
+        return kinds.equals(decisions) ? this : toBuilder().decisions(kinds).build();
+    }
+
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         return builder().strategy(strategy).decisions(decisions).maxRuns(maxRuns)
@@ -237,7 +245,8 @@ public record CheckSettings(
         }
 
         public Builder decisions(Set<DecisionKind> decisions) {
-            this.decisions = EnumSet.copyOf(decisions);
+            this.decisions = EnumSet.noneOf(DecisionKind.class);
+            this.decisions.addAll(decisions);
             return this;
         }
 

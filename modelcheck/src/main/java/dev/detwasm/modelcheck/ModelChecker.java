@@ -31,7 +31,9 @@ public final class ModelChecker {
     /**
      * Explores {@code program} run with {@code config} (its schedule policy and trace aside).
      * With a time limit, runs still going when it passes are cut off (the {@code fuel} pass
-     * lets them look at the clock).
+     * lets them look at the clock). The kinds of decision that branch, and that the report
+     * names, are those of {@code settings} that runs with {@code config} can make ({@link
+     * RunConfig#decisionKinds}: no {@code timer} unless time moves with work).
      *
      * @param reproduction makes the command that reproduces a failing run
      * @throws IllegalArgumentException when the strategy is unknown, a strategy option is
@@ -50,7 +52,7 @@ public final class ModelChecker {
                 program.name(),
                 new ProgramExecutor(runner, program, config, deadline(settings)),
                 new ExplorationFacts(config.seed(), config.preemptAt() == PreemptAt.MEMORY),
-                settings,
+                settings.branchingOnly(config.decisionKinds()),
                 reproduction,
                 progress);
     }

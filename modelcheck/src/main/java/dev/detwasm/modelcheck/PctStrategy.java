@@ -1,7 +1,6 @@
 package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.Decision;
-import dev.detwasm.host.spi.DecisionKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +15,10 @@ import java.util.SplittableRandom;
  * first shows up in a decision, uniformly among the places, which makes the order a uniform
  * permutation) and picks d-1 change points uniformly among the first k scheduling steps; the
  * i-th change point lowers the running thread below every initial priority, to priority i. At
- * each schedule decision the highest-priority allowed candidate runs. A bug of depth d is then
+ * each schedule or timer decision the highest-priority allowed candidate runs. A bug of depth d is then
  * found by one run with probability at least 1/(n k^(d-1)) for n threads.
  *
- * <p>k, the length of a run in schedule decisions, is estimated from the runs already made
+ * <p>k, the length of a run in schedule and timer decisions, is estimated from the runs already made
  * ({@link RunLengths}: the longest, or with access points the median or fifo run). Run 0 takes option 0
  * everywhere (the fifo run, which lets each thread go on as long as it can, so it sees the
  * scheduling points of whole threads). Select and wake decisions are drawn uniformly from the
@@ -171,7 +170,7 @@ public final class PctStrategy implements Strategy {
         public int choose(ChoicePoint point) {
             Decision decision = point.decision();
             int[] allowed = point.allowed();
-            if (decision.kind() != DecisionKind.SCHEDULE) {
+            if (!decision.kind().picksThread()) {
                 return allowed[random.nextInt(allowed.length)];
             }
             scheduleSteps++;

@@ -1,12 +1,11 @@
 package dev.detwasm.modelcheck;
 
-import dev.detwasm.host.spi.DecisionKind;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The length k of a run, in schedule decisions (access points passed without asking count:
+ * The length k of a run, in schedule and timer decisions (access points passed without asking count:
  * they are decisions), as pct and the sparse random walk estimate it from the runs already made.
  * Run 0 is the fifo run; then runs come in batches of {@value #BATCH}, each planned with the
  * estimate from the batches before it, so the estimate, and every run, is the same for any
@@ -66,7 +65,7 @@ final class RunLengths {
     void add(List<Step> steps) {
         int length = 0;
         for (Step step : steps) {
-            if (step.kind() == DecisionKind.SCHEDULE) {
+            if (step.kind().picksThread()) {
                 length++;
             }
         }

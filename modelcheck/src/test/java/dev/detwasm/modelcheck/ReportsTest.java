@@ -49,7 +49,7 @@ class ReportsTest {
     void theTextSummaryTellsEverythingButTheTiming() throws Exception {
         assertEquals(
                 """
-                check p.wasm: strategy bfs, decisions schedule,select,wake, preemption bound 2
+                check p.wasm: strategy bfs, decisions schedule,select,wake,timer, preemption bound 2
                 runs: 4 (4 distinct), outcomes: 4, failing runs: 1 (1 distinct)
                 exploration: exhaustive
 
@@ -198,7 +198,7 @@ class ReportsTest {
         assertEquals(2, json.get("format").asInt());
         assertEquals("p.wasm", json.get("module").asText());
         assertEquals("bfs", json.at("/settings/strategy").asText());
-        assertEquals("[\"schedule\",\"select\",\"wake\"]",
+        assertEquals("[\"schedule\",\"select\",\"wake\",\"timer\"]",
                 json.at("/settings/decisions").toString());
         assertEquals(10000, json.at("/settings/max_runs").asLong());
         assertTrue(json.at("/settings/max_decisions").isNull());

@@ -138,14 +138,28 @@ public final class CooperativeScheduler implements GuestThreads {
 
     @Override
     public void schedulingPoint() {
-        schedulingPoint("");
-    }
-
-    @Override
-    public void schedulingPoint(String at) {
         enter();
         try {
-            pointOf(current, at);
+            pointOf(current);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * An access point neither takes the running thread's work nor a timer interrupt: which
+     * access points enter here depends on the decision source ({@link
+     * Decisions#pointsUntilDecision}), so the clock and the interrupts must not, or a check's
+     * run and its replay would part. The interrupt waits for the thread's next other point.
+     */
+    @Override
+    public void schedulingPoint(String at) {
+        if (termination != null) {
+            throw new ThreadKilled();
+        }
+        try {
+            recordPassedPoints();
+            preemptionPoint(current, at);
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -177,7 +191,7 @@ public final class CooperativeScheduler implements GuestThreads {
         enter();
         try {
             if (interrupted) {
-                pointOf(current, "");
+                pointOf(current);
             }
         } catch (RuntimeException e) {
             throw fail(e);
@@ -215,7 +229,7 @@ public final class CooperativeScheduler implements GuestThreads {
                 events.add(me.id, "sleep", "until " + deadline);
             }
             if (deadline <= clock.now()) {
-                pointOf(me, "");
+                pointOf(me);
                 return;
             }
             me.state = GuestThread.State.SLEEPING;
@@ -299,16 +313,26 @@ public final class CooperativeScheduler implements GuestThreads {
 
     /**
      * A point where {@code me}, which could go on, may be preempted; after a timer interrupt, it
-     * goes to the back of the run queue instead, and who runs is decided among the queue.
+     * goes to the back of the run queue instead, and a {@code timer} decision among the queue
+     * says who runs: fifo's option 0 is the queue's head, the last option {@code me} going on.
      */
-    private void pointOf(GuestThread me, String at) {
+    private void pointOf(GuestThread me) {
         if (runQueue.isEmpty()) {
             return;
         }
-        if (interrupted) {
-            me.state = GuestThread.State.RUNNABLE;
-            runQueue.addLast(me);
-            switchTo(takeQueued());
+        if (!interrupted) {
+            preemptionPoint(me, "");
+            return;
+        }
+        me.state = GuestThread.State.RUNNABLE;
+        runQueue.addLast(me);
+        int choice = decisions.choose(Decision.timer(me.id, runQueue.ids()));
+        switchTo(runQueue.take(choice));
+    }
+
+    /** A {@code schedule} decision whether {@code me}, which could go on, is preempted. */
+    private void preemptionPoint(GuestThread me, String at) {
+        if (runQueue.isEmpty()) {
             return;
         }
         int choice =

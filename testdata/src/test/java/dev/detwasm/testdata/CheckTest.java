@@ -44,17 +44,27 @@ class CheckTest {
     }
 
     /**
-     * The checks and the Python checks, whose runs take seconds each: they are checked under
-     * aot, with their reproductions, but not again under the interpreter and with two jobs.
+     * The Python checks, whose runs take seconds each: they are checked under aot, with their
+     * reproductions, but not again under the interpreter and with two jobs.
      */
-    static Stream<Fixture> checksAndPythonChecks() throws IOException {
-        return Stream.concat(checks(), Manifest.loadPython(TESTDATA).stream()
-                .filter(f -> f.kind() == Fixture.Kind.CHECK));
+    static Stream<Fixture> pythonChecks() throws IOException {
+        return Manifest.loadPython(TESTDATA).stream().filter(f -> f.kind() == Fixture.Kind.CHECK);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checksAndPythonChecks")
+    @MethodSource("checks")
     void reportMatchesExpectedSummary(Fixture fixture) throws IOException {
+        assertReport(fixture, "aot", List.of(), expectedSummary(fixture), 1);
+    }
+
+    /**
+     * A Python check makes four or five runs of CPython (its runs, the explained run, the
+     * replays), 15 to 60 s each on a loaded machine: more than the others' two minutes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythonChecks")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void pythonReportMatchesExpectedSummary(Fixture fixture) throws IOException {
         assertReport(fixture, "aot", List.of(), expectedSummary(fixture), 1);
     }
 
@@ -122,8 +132,20 @@ class CheckTest {
      * exit code its description gives.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checksAndPythonChecks")
+    @MethodSource("checks")
     void reproductionCommandsReproduceTheirFailures(Fixture fixture) {
+        assertReproductions(fixture);
+    }
+
+    /** The same for the Python checks, with their longer time (see above). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythonChecks")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void pythonReproductionCommandsReproduceTheirFailures(Fixture fixture) {
+        assertReproductions(fixture);
+    }
+
+    private static void assertReproductions(Fixture fixture) {
         CliRun check = CliRun.of(fixture.commandLine(TESTDATA, "aot"));
         CheckSummary report = CheckSummary.of(check.stdoutText());
         List<CheckSummary.Failure> failures = report.failures();

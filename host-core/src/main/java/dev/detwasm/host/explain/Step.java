@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One thing a guest thread did that another thread could see or that handed control on: an
- * atomic operation, a wait or notify, a spawn, an exit, a select, a WASI call, a preemption.
+ * atomic operation, a wait or notify, a spawn, an exit, a select, a WASI call, a preemption, a
+ * timer interrupt.
  *
  * @param thread the guest thread that did it
  * @param kind what sort of step it is
@@ -19,7 +20,7 @@ public record Step(int thread, Kind kind, String operation, long address, List<G
     /** What sort of step: how reports name it in JSON, and which ones a summary may leave out. */
     public enum Kind {
         MEMORY, WAIT, WAIT_TIMEOUT, NOTIFY, SPAWN, EXIT, SLEEP, YIELD, SELECT, PREEMPTION,
-        WAKE_CHOICE, WASI, END
+        TIMER, WAKE_CHOICE, WASI, END
     }
 
     public Step {

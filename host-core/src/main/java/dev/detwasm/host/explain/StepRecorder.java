@@ -58,7 +58,7 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
         this.pointAddress = pointAddress;
     }
 
-    /** {@code source}, with its preemptions and selects recorded as steps. */
+    /** {@code source}, with its preemptions, timer interrupts and selects recorded as steps. */
     public DecisionSource watch(DecisionSource source) {
         return decision -> {
             int choice = source.choose(decision);
@@ -68,6 +68,10 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
             } else if (decision.kind() == DecisionKind.SELECT) {
                 record(decision.thread(), Step.Kind.SELECT,
                         "select of " + decision.options() + " -> " + choice);
+            } else if (decision.kind() == DecisionKind.TIMER) {
+                int next = decision.candidates()[choice];
+                record(decision.thread(), Step.Kind.TIMER, next == decision.thread()
+                        ? "timer interrupt: goes on" : "timer interrupt: t" + next + " runs");
             } else if (decision.kind() == DecisionKind.WAKE) {
                 record(decision.thread(), Step.Kind.WAKE_CHOICE, "chooses to wake t" + decision.candidates()[choice]);
             }
@@ -160,6 +164,17 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
 
     @Override
     public void schedulingPoint() {
+        point(threads::schedulingPoint);
+    }
+
+    /** An access point stays one, so the explained run takes its interrupts where checks do. */
+    @Override
+    public void schedulingPoint(String at) {
+        point(() -> threads.schedulingPoint(at));
+    }
+
+    /** The scheduling point {@code point} of the running thread, recorded as a step. */
+    private void point(Runnable point) {
         int thread = threads.currentThread();
         long address = pointAddress.getAsLong();
         List<GuestFrame> stack = stacks.of(thread);
@@ -170,7 +185,7 @@ public final class StepRecorder implements GuestThreads, EventLog.Listener {
         boolean shownElsewhere =
                 (address < 0 && inHostCall)
                         || instruction.filter(i -> i.startsWith("memory.atomic.")).isPresent();
-        threads.schedulingPoint();
+        point.run();
         // recorded once the thread goes on, when the operation takes effect: after any
         // preemption at this point and what the other threads did meanwhile
         if (!shownElsewhere && !ended) {

@@ -10,7 +10,10 @@ import java.util.Objects;
  * @param options the number of options, at least 2
  * @param candidates for {@link DecisionKind#SCHEDULE}: the thread each option runs, option 0
  *     being what fifo would pick, which is {@code thread} itself when it can go on (choosing
- *     another option is then a preemption); for {@link DecisionKind#WAKE}: the waiting thread
+ *     another option is then a preemption); for {@link DecisionKind#TIMER}: the run queue at
+ *     the interrupt, the thread fifo runs first and the interrupted thread last (no option is
+ *     a preemption: the interrupt, not the explorer, takes the thread off); for {@link
+ *     DecisionKind#WAKE}: the waiting thread
  *     each option wakes, longest waiter first; for {@link DecisionKind#SELECT}: empty. Never
  *     written to once the decision is made: a scheduler may hand the same array to the
  *     decisions of a thread that goes on, and a source may take the same array for the same
@@ -39,6 +42,14 @@ public record Decision(
     /** A schedule decision made at {@code at} (see {@link #at()}). */
     public static Decision schedule(int thread, int[] candidates, String at) {
         return new Decision(DecisionKind.SCHEDULE, thread, candidates.length, candidates, at);
+    }
+
+    /**
+     * The decision at a timer interrupt of {@code thread}: which of {@code candidates}, the run
+     * queue with {@code thread} at its back, runs.
+     */
+    public static Decision timer(int thread, int[] candidates) {
+        return new Decision(DecisionKind.TIMER, thread, candidates.length, candidates, "");
     }
 
     public static Decision wake(int thread, int[] waiters) {
