@@ -251,18 +251,22 @@ public final class CheckCommand implements Callable<Integer> {
     private final CliStreams streams;
     private final Injector injector;
     private final CommandStart start;
+    private final CarrierParallelism carriers;
 
     @Inject
     CheckCommand(
-            ProgramLoader loader, CliStreams streams, Injector injector, CommandStart start) {
+            ProgramLoader loader, CliStreams streams, Injector injector, CommandStart start,
+            CarrierParallelism carriers) {
         this.loader = loader;
         this.streams = streams;
         this.injector = injector;
         this.start = start;
+        this.carriers = carriers;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
+        carriers.reserve(jobs);
         RunConfig config =
                 options.toConfig(streams.in())
                         .maxSteps(options.maxSteps(CheckSettings.DEFAULT_MAX_STEPS))

@@ -14,10 +14,12 @@ import dev.detwasm.host.load.ProgramLoader;
 public final class CliModule extends AbstractModule {
     private final CliStreams streams;
     private final CommandStart start;
+    private final CarrierParallelism carriers;
 
-    public CliModule(CliStreams streams, CommandStart start) {
+    public CliModule(CliStreams streams, CommandStart start, CarrierParallelism carriers) {
         this.streams = streams;
         this.start = start;
+        this.carriers = carriers;
     }
 
     @Override
@@ -25,6 +27,7 @@ public final class CliModule extends AbstractModule {
         Sandbox.defaultModules().forEach(this::install);
         bind(CliStreams.class).toInstance(streams);
         bind(CommandStart.class).toInstance(start);
+        bind(CarrierParallelism.class).toInstance(carriers);
     }
 
     @Provides

@@ -70,22 +70,24 @@ public final class Detwasm {
     public static void main(String[] args) {
         SignalExit.install(System.out, System.err);
         InputStream stdin = Terminal.isInteractive() ? InputStream.nullInputStream() : System.in;
-        int code = execute(args, stdin, System.out, System.err, CommandStart.ofJvm());
+        int code = execute(args, stdin, System.out, System.err, CommandStart.ofJvm(),
+                CarrierParallelism.ofProcess());
         System.out.flush();
         System.exit(code);
     }
 
     /** Runs the command line {@code args} (what follows {@code detwasm}) in-process. */
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return execute(args, in, out, err, CommandStart.at(Instant.now()));
+        return execute(args, in, out, err, CommandStart.at(Instant.now()), CarrierParallelism.shared());
     }
 
     private static int execute(
-            String[] args, InputStream in, PrintStream out, PrintStream err, CommandStart start) {
+            String[] args, InputStream in, PrintStream out, PrintStream err, CommandStart start,
+            CarrierParallelism carriers) {
         CliStreams streams = new CliStreams(in, out, err);
         Injector injector;
         try {
-            injector = Guice.createInjector(new CliModule(streams, start));
+            injector = Guice.createInjector(new CliModule(streams, start, carriers));
         } catch (RuntimeException e) {
             err.println("detwasm: internal error: " + e);
             return ExitCodes.INTERNAL;

@@ -88,16 +88,20 @@ public final class RunCommand implements Callable<Integer> {
     private final ProgramLoader loader;
     private final CliStreams streams;
     private final Injector injector;
+    private final CarrierParallelism carriers;
 
     @Inject
-    RunCommand(ProgramLoader loader, CliStreams streams, Injector injector) {
+    RunCommand(ProgramLoader loader, CliStreams streams, Injector injector,
+            CarrierParallelism carriers) {
         this.loader = loader;
         this.streams = streams;
         this.injector = injector;
+        this.carriers = carriers;
     }
 
     @Override
     public Integer call() throws LoadException, IOException {
+        carriers.reserve(1);
         RunConfig config =
                 replay.applyTo(options.toConfig(streams.in()))
                         .maxSteps(options.maxSteps(0))
