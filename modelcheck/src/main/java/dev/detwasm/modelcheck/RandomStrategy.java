@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * decisions of a run ({@link RunLengths}: run 0 is the fifo run, then batches). So the first
  * preemption is at each of the first k places with probability 1/k, which is what placing one
  * switch blindly can do best, and a run preempts about twice; where the running thread cannot
- * go on, and at select and wake decisions, the walk picks uniformly. Between preemptions it
+ * go on, and at select, wake and timer decisions, the walk picks uniformly. Between preemptions it
  * lets access points pass uncounted by the host and is asked only at the next one. Stops early
  * once every run of the bounded tree has been seen.
  */
