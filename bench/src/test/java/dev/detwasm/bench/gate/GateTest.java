@@ -26,10 +26,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 class GateTest {
     private static final String SLOWED = "ExecutionBenchmark.run engine=aot workload=collatz";
     /**
-     * Stops the JIT at C1 with light profiling: the AOT Collatz run's CPU time per operation
-     * doubles (1.47-1.50 ms to 2.92-2.94 ms at load 10, with {@code -Xbatch}).
+     * The bytecode interpreter only: the AOT Collatz run costs many times its CPU per operation.
+     * C1 with light profiling ({@code -XX:TieredStopAtLevel=2}) only doubled it, and in CI a
+     * confirmation run once measured that below the 1.5x tolerance.
      */
-    private static final String TWICE_SLOWER = "-XX:TieredStopAtLevel=2";
+    private static final String MUCH_SLOWER = "-Xint";
 
     @TempDir Path dir;
 
@@ -66,7 +67,7 @@ class GateTest {
     }
 
     @Test
-    void passesOnItsBaselineAndFailsTwiceOnABenchmarkThatCostsTwiceTheCpu() throws Exception {
+    void passesOnItsBaselineAndFailsTwiceOnABenchmarkThatCostsManyTimesTheCpu() throws Exception {
         Path normal = jmh("normal", "ReferenceBenchmark|ExecutionBenchmark");
         List<Score> scores = JmhResults.read(normal);
         assertEquals(2, scores.size(), scores.toString());
@@ -89,11 +90,11 @@ class GateTest {
             slowed.toString(), "--baseline", baseline.toString(), "--again", again.toString()}));
     }
 
-    /** The reference as usual and the benchmark compiled by C1 only ({@link #TWICE_SLOWER}), in one result. */
+    /** The reference as usual and the benchmark interpreted ({@link #MUCH_SLOWER}), in one result. */
     private Path slowedRun(String name) throws Exception {
         return merged(name,
                 jmh(name + "-reference", "ReferenceBenchmark"),
-                jmh(name + "-benchmark", "ExecutionBenchmark", TWICE_SLOWER));
+                jmh(name + "-benchmark", "ExecutionBenchmark", MUCH_SLOWER));
     }
 
     @Test
