@@ -7,6 +7,7 @@ import dev.detwasm.host.RunConfig;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.load.ProgramLoader;
 import dev.detwasm.host.spi.DecisionKind;
+import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.modelcheck.CheckReport;
 import dev.detwasm.modelcheck.CheckSettings;
@@ -19,6 +20,7 @@ import dev.detwasm.modelcheck.ProgressLine;
 import dev.detwasm.modelcheck.ProgressListener;
 import dev.detwasm.modelcheck.ReproductionCommand;
 import dev.detwasm.modelcheck.Shard;
+import dev.detwasm.modelcheck.StopRequest;
 import dev.detwasm.modelcheck.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -86,7 +88,9 @@ import picocli.CommandLine.Spec;
             "65:the module could not be loaded or linked",
             "73:a run failed, or a --must-reach site was not reached",
             "74:internal error in detwasm",
-            "75:--require-exhaustive, no failure found, but a bound cut the exploration short"
+            "75:--require-exhaustive, no failure found, but a bound cut the exploration short",
+            "130:SIGINT (143: SIGTERM) stopped the exploration before any failure was found;"
+                    + " the report of the runs made is printed (a second signal stops at once)"
         })
 public final class CheckCommand implements Callable<Integer> {
     /** The hidden option the seed's flat {@code --model-check} form passes. */
@@ -98,6 +102,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin RunOptions options;
+
+    /** Set by the first SIGINT or SIGTERM while the exploration runs. */
+    private final StopRequest stop = StopRequest.none();
 
     @Option(
             names = "--strategy",
@@ -299,7 +306,7 @@ public final class CheckCommand implements Callable<Integer> {
                         ? new ProgressLine(streams.err(), maxRuns, timeLimit)
                         : ProgressListener.NONE;
         CheckReport report;
-        try {
+        try (SignalExit.GracefulStop ignored = SignalExit.stopGracefully(stop)) {
             report = sandbox.check(progress);
         } catch (IllegalArgumentException e) {
             // a strategy --shard cannot split (a plugin's), or a bad --must-reach declaration
@@ -330,7 +337,11 @@ public final class CheckCommand implements Callable<Integer> {
         if (junitFile != null) {
             new JunitReport().write(report, junitFile);
         }
-        return report.exitCode();
+        int code = report.exitCode();
+        // stopped before any failure: not a success, whatever the runs made so far found
+        return stop.requested() && code != ExitCodes.FAILURE_FOUND
+                ? SignalExit.exitCode(stop.reason())
+                : code;
     }
 
     /**
@@ -382,6 +393,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .mustReach(mustReach)
                     .requireExhaustive(requireExhaustive)
                     .shard(shard == null ? Optional.empty() : Optional.of(Shard.parse(shard)))
+                    .stop(stop)
                     .build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

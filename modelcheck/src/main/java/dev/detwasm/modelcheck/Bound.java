@@ -11,7 +11,9 @@ public enum Bound {
     /** {@code --time-limit} passed and runs were left. */
     TIME_LIMIT("time-limit"),
     /** {@code --stop-on-first} stopped at a failure and runs were left. */
-    STOP_ON_FIRST("stop-on-first");
+    STOP_ON_FIRST("stop-on-first"),
+    /** A {@link StopRequest} (SIGINT, SIGTERM) stopped it and runs were left. */
+    INTERRUPTED("interrupt");
 
     private final String cliName;
 

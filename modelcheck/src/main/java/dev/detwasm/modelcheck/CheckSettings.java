@@ -35,6 +35,7 @@ import java.util.TreeMap;
  *     (the CLI gives the JVM's start, so that start-up counts as the user sees it)
  * @param shard the part of the exploration this process makes ({@code --shard K/N}), or empty
  *     for all of it
+ * @param stop lets the caller stop the exploration while it runs (the CLI's signal handlers)
  */
 public record CheckSettings(
         String strategy,
@@ -49,7 +50,8 @@ public record CheckSettings(
         List<String> mustReach,
         boolean requireExhaustive,
         Instant timeLimitFrom,
-        Optional<Shard> shard) {
+        Optional<Shard> shard,
+        StopRequest stop) {
 
     /** No limit, for {@code maxRuns}, {@code maxDecisions} and {@code preemptionBound}. */
     public static final long UNLIMITED = -1;
@@ -83,6 +85,7 @@ public record CheckSettings(
         strategyOptions = Collections.unmodifiableMap(new TreeMap<>(strategyOptions));
         mustReach = List.copyOf(mustReach);
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(stop, "stop");
         if (shard.isPresent() && stopOnFirst) {
             throw new IllegalArgumentException(
                     "--stop-on-first cannot be sharded: a shard does not know which failing run"
@@ -132,7 +135,7 @@ public record CheckSettings(
                 .maxDecisions(maxDecisions).preemptionBound(preemptionBound).timeLimit(timeLimit)
                 .jobs(jobs).stopOnFirst(stopOnFirst).strategyOptions(strategyOptions)
                 .mustReach(mustReach)
-                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard);
+                .requireExhaustive(requireExhaustive).timeLimitFrom(timeLimitFrom).shard(shard).stop(stop);
     }
 
     /** The branching rules these settings give. */
@@ -155,7 +158,7 @@ public record CheckSettings(
                 : now - Duration.between(timeLimitFrom, Instant.now()).toNanos();
         return new Limits(
                 maxRuns == UNLIMITED ? Long.MAX_VALUE : maxRuns, timeLimit, stopOnFirst, jobs,
-                from);
+                from, stop);
     }
 
     /** The value of {@code bound}'s option, as the user would write it. */
@@ -166,6 +169,7 @@ public record CheckSettings(
             case PREEMPTION_BOUND -> limitText(preemptionBound);
             case TIME_LIMIT -> durationText(timeLimit);
             case STOP_ON_FIRST -> "";
+            case INTERRUPTED -> stop.reason();
         };
     }
 
@@ -236,6 +240,7 @@ public record CheckSettings(
         private boolean requireExhaustive;
         private Instant timeLimitFrom;
         private Optional<Shard> shard = Optional.empty();
+        private StopRequest stop = StopRequest.none();
 
         private Builder() {}
 
@@ -313,10 +318,17 @@ public record CheckSettings(
             return this;
         }
 
+        /** Lets the caller stop the exploration while it runs (default: nobody can). */
+        public Builder stop(StopRequest stop) {
+            this.stop = stop;
+            return this;
+        }
+
         public CheckSettings build() {
             return new CheckSettings(
                     strategy, decisions, maxRuns, maxDecisions, preemptionBound, timeLimit, jobs,
-                    stopOnFirst, strategyOptions, mustReach, requireExhaustive, timeLimitFrom, shard);
+                    stopOnFirst, strategyOptions, mustReach, requireExhaustive, timeLimitFrom, shard,
+                    stop);
         }
     }
 }

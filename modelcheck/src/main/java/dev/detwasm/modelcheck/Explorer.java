@@ -180,6 +180,8 @@ public final class Explorer {
                     stop(Bound.MAX_RUNS);
                 } else if (limits.timeUp()) {
                     stop(Bound.TIME_LIMIT);
+                } else if (limits.stop().requested()) {
+                    stop(Bound.INTERRUPTED);
                 } else {
                     Made result = made.remove(next.get(0));
                     if (result == null) {

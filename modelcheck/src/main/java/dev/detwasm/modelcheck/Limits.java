@@ -11,18 +11,25 @@ import java.util.Objects;
  * @param stopOnFirst stop after the first failing run in exploration order
  * @param jobs how many runs to make at once ({@code --jobs})
  * @param timeLimitStart the {@link System#nanoTime} the time limit counts from
+ * @param stop asks, from outside, to stop exploring
  */
 public record Limits(
-        long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs, long timeLimitStart) {
+        long maxRuns,
+        Duration timeLimit,
+        boolean stopOnFirst,
+        int jobs,
+        long timeLimitStart,
+        StopRequest stop) {
     public static final Duration NO_TIME_LIMIT = Duration.ZERO;
 
     /** Limits whose time limit counts from now. */
     public Limits(long maxRuns, Duration timeLimit, boolean stopOnFirst, int jobs) {
-        this(maxRuns, timeLimit, stopOnFirst, jobs, System.nanoTime());
+        this(maxRuns, timeLimit, stopOnFirst, jobs, System.nanoTime(), StopRequest.none());
     }
 
     public Limits {
         Objects.requireNonNull(timeLimit, "timeLimit");
+        Objects.requireNonNull(stop, "stop");
         if (maxRuns < 1) {
             throw new IllegalArgumentException("max runs must be at least 1, got " + maxRuns);
         }

@@ -123,7 +123,8 @@ public final class ModelChecker {
                 new ShardLedger(settings.shard().orElseThrow(), reproduction::forRun);
         ShardedStrategy part = ShardedStrategy.of(whole, limits.maxRuns(), ledger);
         // the part stops at its budget itself; the whole's budget is not the part's
-        Limits unbounded = new Limits(Long.MAX_VALUE, limits.timeLimit(), false, limits.jobs());
+        Limits unbounded = new Limits(Long.MAX_VALUE, limits.timeLimit(), false, limits.jobs(),
+                limits.timeLimitStart(), limits.stop());
         Exploration exploration =
                 new Explorer(executor, settings.branching(), unbounded, progress)
                         .explore(part, part.owned(findings));

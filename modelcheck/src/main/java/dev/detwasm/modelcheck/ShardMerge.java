@@ -72,6 +72,7 @@ public final class ShardMerge {
         boolean coverageKnown =
                 shards.stream().allMatch(s -> s.shard().get("coverage").asBoolean());
         boolean timeLimited = shards.stream().anyMatch(s -> s.bounded("time-limit"));
+        boolean interrupted = shards.stream().anyMatch(s -> s.bounded("interrupt"));
         long maxRuns = settings.limits().maxRuns();
 
         Map<List<Integer>, JsonNode> failureNodes = new HashMap<>();
@@ -101,8 +102,8 @@ public final class ShardMerge {
             }
             ShardReport.Run run = slots.get(j);
             if (run == null) {
-                if (timeLimited) {
-                    bounds.add(Bound.TIME_LIMIT);
+                if (timeLimited || interrupted) {
+                    bounds.add(timeLimited ? Bound.TIME_LIMIT : Bound.INTERRUPTED);
                     break;
                 }
                 throw new IllegalArgumentException("the reports lack run #" + j

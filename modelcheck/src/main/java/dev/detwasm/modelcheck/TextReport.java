@@ -78,7 +78,7 @@ public final class TextReport {
             String value = report.settings().valueOf(b);
             String part = value.isEmpty() ? b.cliName() : b.cliName() + " " + value;
             parts.add(part + switch (b) {
-                case MAX_RUNS, TIME_LIMIT -> report.frontier() > 0
+                case MAX_RUNS, TIME_LIMIT, INTERRUPTED -> report.frontier() > 0
                         ? " (at least " + count(report.frontier(), "run") + " left unexplored)"
                         : "";
                 case PREEMPTION_BOUND -> " (runs with more preemptions not made)";

@@ -9,12 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
+import dev.detwasm.host.debug.GuestFrame;
+import dev.detwasm.host.explain.Explanation;
+import dev.detwasm.host.explain.Step;
 import dev.detwasm.host.spi.Decision;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.Termination;
 import dev.detwasm.scheduler.SchedulerModule;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -233,6 +239,40 @@ class ReportsTest {
         assertEquals("[\"a.c:12\"]", json.at("/must_reach/unreached").toString());
         assertEquals(3, json.at("/timing/jobs").asInt());
         assertTrue(json.at("/timing/seconds").isNumber());
+    }
+
+    /**
+     * The explanation of a long failing run (a Python program's has hundreds of thousands of
+     * steps) is as long in JSON as in the text: its first and last rows and how many are
+     * between; the whole run's rows made an out-of-memory.
+     */
+    @Test
+    void aLongExplanationKeepsTheRowsTheTextShows() throws Exception {
+        CheckReport report = check();
+        FailingRun found = report.failures().get(0);
+        List<GuestFrame> stack = List.of(new GuestFrame(7, "deposit", Optional.empty(), false));
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < 300_000; i++) {
+            steps.add(new Step(i % 2, Step.Kind.WASI, "sched_yield() -> 0", stack));
+        }
+        Explanation explanation = new Explanation(2, steps, Map.of(1, stack), List.of(), false,
+                Optional.empty());
+        ExplainedFinding explained = new ExplainedFinding(found, found,
+                new Minimized(found.trace(), 0, 2, 0, 2, 1, false), explanation);
+        JsonNode json = new ObjectMapper().readTree(
+                new JsonReport().render(report, 1, List.of(explained)));
+        JsonNode e = json.at("/failures/0/explanation");
+        assertEquals(300_000, e.get("total_steps").asInt());
+        assertEquals(0, e.get("steps_without_lines").asInt());
+        assertEquals(40, e.get("steps").size());
+        assertEquals(1, e.at("/steps/0/step").asInt());
+        assertEquals("wasi", e.at("/steps/0/kind").asText());
+        assertEquals("deposit", e.at("/steps/0/stack/0/name").asText());
+        assertEquals(300_000 - 200, e.get("rows_skipped").asInt());
+        assertEquals(160, e.get("tail").size());
+        assertEquals(300_000, e.at("/tail/159/step").asInt());
+        assertEquals(1, e.at("/tail/159/thread").asInt());
+        assertEquals("deposit", e.at("/final_stacks/t1/0/name").asText());
     }
 
     @Test

@@ -26,8 +26,8 @@ public final class ThreadColumns {
     public static String render(Explanation explanation) {
         StringBuilder out = new StringBuilder();
         int threads = explanation.threads();
-        List<Row> shown = rows(explanation);
-        int hidden = explanation.steps().size() - shown(explanation).size();
+        Window window = window(explanation);
+        int hidden = window.withoutLines();
         if (hidden > 0) {
             out.append("(").append(hidden).append(hidden == 1 ? " step" : " steps")
                     .append(" of code without source lines, such as libc's locks, not shown)\n");
@@ -40,20 +40,46 @@ public final class ThreadColumns {
         }
         out.append(trimEnd(header)).append('\n');
         out.append(rule(stepWidth, widths)).append('\n');
-        for (int i = 0; i < shown.size(); i++) {
-            if (i == HEAD_ROWS && shown.size() > HEAD_ROWS + TAIL_ROWS) {
-                int skipped = shown.size() - HEAD_ROWS - TAIL_ROWS;
-                out.append(pad("", stepWidth)).append(" | ... ").append(skipped)
-                        .append(skipped == 1 ? " step" : " steps").append(" not shown\n");
-                i += skipped - 1;
-                continue;
-            }
-            Row row = shown.get(i);
-            row(out, row.index() < 0 ? "" : String.valueOf(row.index() + 1),
-                    row.step(explanation), stepWidth, widths);
+        for (Row row : window.head()) {
+            row(out, row, explanation, stepWidth, widths);
+        }
+        if (window.skipped() > 0) {
+            out.append(pad("", stepWidth)).append(" | ... ").append(window.skipped())
+                    .append(window.skipped() == 1 ? " step" : " steps").append(" not shown\n");
+        }
+        for (Row row : window.tail()) {
+            row(out, row, explanation, stepWidth, widths);
         }
         atTheEnd(out, explanation);
         return out.toString();
+    }
+
+    /**
+     * The rows a report shows of a run's steps: the first {@value #HEAD_ROWS} and the last
+     * {@value #TAIL_ROWS} of {@link #rows}, the rows between them skipped; a run of a few
+     * hundred thousand steps (an interpreter's) shows as much as a short one.
+     *
+     * @param head the first rows
+     * @param skipped how many rows are left out between head and tail
+     * @param tail the last rows
+     * @param withoutLines how many steps are left out as code without source lines
+     */
+    public record Window(List<Row> head, int skipped, List<Row> tail, int withoutLines) {
+        public Window {
+            head = List.copyOf(head);
+            tail = List.copyOf(tail);
+        }
+    }
+
+    /** What {@link #render} shows of {@code explanation}'s steps. */
+    public static Window window(Explanation explanation) {
+        List<Row> rows = rows(explanation);
+        int withoutLines = explanation.steps().size() - shown(explanation).size();
+        if (rows.size() <= HEAD_ROWS + TAIL_ROWS) {
+            return new Window(rows, 0, List.of(), withoutLines);
+        }
+        return new Window(rows.subList(0, HEAD_ROWS), rows.size() - HEAD_ROWS - TAIL_ROWS,
+                rows.subList(rows.size() - TAIL_ROWS, rows.size()), withoutLines);
     }
 
     /**
@@ -108,10 +134,10 @@ public final class ThreadColumns {
                         "(" + (end - i) + " atomic operations on addresses only t"
                                 + first.thread() + " uses"
                                 + (functions.isEmpty() ? "" : ", in " + names(functions)) + ")",
-                        List.of())));
+                        List.of()), end - i));
                 i = end;
             } else {
-                rows.add(new Row(shown.get(i), null));
+                rows.add(new Row(shown.get(i)));
                 i++;
             }
         }
@@ -129,15 +155,25 @@ public final class ThreadColumns {
         return list.size() > 3 ? shown + ", ..." : shown;
     }
 
-    /** A row: the step at {@code index}, or (index -1) a line standing for folded steps. */
-    record Row(int index, Step folded) {
-        Step step(Explanation explanation) {
+    /**
+     * A row: the step at {@code index} (from 0), or (index -1) a line standing for {@code count}
+     * folded steps.
+     */
+    public record Row(int index, Step folded, int count) {
+        Row(int index) {
+            this(index, null, 1);
+        }
+
+        /** The step shown: the explanation's, or the line standing for the folded ones. */
+        public Step step(Explanation explanation) {
             return index < 0 ? folded : explanation.steps().get(index);
         }
     }
 
     private static void row(
-            StringBuilder out, String number, Step step, int stepWidth, int[] widths) {
+            StringBuilder out, Row row, Explanation explanation, int stepWidth, int[] widths) {
+        String number = row.index() < 0 ? "" : String.valueOf(row.index() + 1);
+        Step step = row.step(explanation);
         List<String> cell = cell(step, widths[step.thread()]);
         for (int line = 0; line < cell.size(); line++) {
             StringBuilder text = new StringBuilder();
