@@ -8,9 +8,9 @@ import java.util.Locale;
  * A progress line redrawn in place on a terminal: runs so far (of the total when {@code
  * --max-runs} bounds them), failing runs so far, runs per second once warmed up (the first
  * {@value #WARM_UP_MILLIS} ms compile and load classes, so they are left out of the rate), and
- * the time left when a bound gives it. Drawn at most every {@value #INTERVAL_MILLIS} ms; erased
- * when the exploration ends. Use it only when the stream is a terminal: elsewhere the carriage
- * returns would be noise.
+ * the time left when a bound gives it; once a run failed, that Ctrl-C reports it at once.
+ * Drawn at most every {@value #INTERVAL_MILLIS} ms; erased when the exploration ends. Use it
+ * only when the stream is a terminal: elsewhere the carriage returns would be noise.
  */
 public final class ProgressLine implements ProgressListener {
     static final long INTERVAL_MILLIS = 200;
@@ -63,6 +63,9 @@ public final class ProgressLine implements ProgressListener {
                 ? TextReport.count(runs, "run")
                 : runs + " of " + TextReport.count(maxRuns, "run"));
         line.append(", ").append(failures).append(" failing");
+        if (failures > 0) {
+            line.append(" (Ctrl-C: report now)"); // the CLI's SIGINT stops the exploration
+        }
         double rate = -1;
         if (warmRuns >= 0 && millis > warmMillis) {
             rate = (runs - warmRuns) * 1000.0 / (millis - warmMillis);

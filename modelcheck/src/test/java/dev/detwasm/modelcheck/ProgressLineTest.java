@@ -15,8 +15,8 @@ class ProgressLineTest {
         ProgressLine line = new ProgressLine(sink, 1, Duration.ZERO);
         assertEquals("detwasm check: 0 of 1 run, 0 failing", line.line(0, 0, 10));
         ProgressLine unbounded = new ProgressLine(sink);
-        assertEquals("detwasm check: 1 run, 1 failing", unbounded.line(1, 1, 10));
-        assertEquals("detwasm check: 2 runs, 1 failing", unbounded.line(2, 1, 10));
+        assertEquals("detwasm check: 1 run, 1 failing (Ctrl-C: report now)", unbounded.line(1, 1, 10));
+        assertEquals("detwasm check: 2 runs, 1 failing (Ctrl-C: report now)", unbounded.line(2, 1, 10));
     }
 
     @Test
@@ -26,7 +26,7 @@ class ProgressLineTest {
         assertEquals("detwasm check: 50 of 1000 runs, 0 failing, at most 4 min 59 s left",
                 line.line(50, 0, 1000));
         // 100 runs/s since the warm-up: 750 runs left take 7.5 s, sooner than the time limit
-        assertEquals("detwasm check: 250 of 1000 runs, 2 failing, 100 runs/s, at most 8 s left",
+        assertEquals("detwasm check: 250 of 1000 runs, 2 failing (Ctrl-C: report now), 100 runs/s, at most 8 s left",
                 line.line(250, 2, 3000));
     }
 }
