@@ -2,7 +2,6 @@ package dev.detwasm.modelcheck;
 
 import dev.detwasm.host.spi.Decision;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -94,16 +93,18 @@ public final class PctStrategy implements Strategy {
     /**
      * The chooser of one pct run. Its cost per decision is O(1) when the decision has the same
      * candidates and ranks as the one before (the running thread goes on), else two passes over
-     * the candidates reading an int or two each, whatever the number of threads: a thread's
+     * the candidates reading a long or two each, whatever the number of threads: a thread's
      * place in the order is drawn once, when it first shows up, and its rank is then read from
      * an array; the change points are a sorted array read from a cursor.
      */
     private static final class Priorities implements Chooser {
         /**
-         * The rank of a thread lowered to priority i at a change point: below every place (a
-         * run has fewer threads than this), and higher for a later change point.
+         * The rank of a thread lowered to priority i at a change point: below every place's key
+         * (they are under {@link #KEYS_END}), and higher for a later change point.
          */
-        private static final int LOWERED = Integer.MAX_VALUE / 2;
+        private static final long LOWERED = Long.MAX_VALUE / 2;
+        /** Places' keys are in (0, KEYS_END). */
+        private static final long KEYS_END = Long.MAX_VALUE / 4;
 
         private final SplittableRandom random;
         /** The schedule steps (from 1) of the change points, ascending. */
@@ -112,14 +113,23 @@ public final class PctStrategy implements Strategy {
         private final int[] drops;
         /** How many change points have been applied. */
         private int applied;
-        /** Threads by initial priority, highest first. */
-        private final List<Integer> ranking = new ArrayList<>();
+        /** Thread ids by initial priority, highest first: the first {@link #met} entries. */
+        private int[] ranking = new int[8];
+        private int met;
         /**
-         * By thread id, -1 before the thread shows up; then its place in {@link #ranking} while
-         * it keeps its initial priority, or {@link #LOWERED} minus the priority it was lowered
-         * to at a change point (1, 2, ...). The lower the rank, the higher the priority.
+         * By thread id, 0 before the thread shows up; then a key ordered as the thread's place in
+         * {@link #ranking}, so that a thread is placed without renumbering the places after it
+         * (the keys are spread anew only when two neighbours' keys have nothing between them).
          */
-        private int[] rank = new int[0];
+        private long[] placeKey = new long[0];
+        /**
+         * By thread id: its {@link #placeKey} while it keeps its initial priority, or {@link
+         * #LOWERED} minus the priority it was lowered to at a change point (1, 2, ...). The
+         * lower the rank, the higher the priority.
+         */
+        private long[] rank = new long[0];
+        /** How many times {@link #spreadKeys} ran. */
+        private int spreads;
         private int scheduleSteps;
         /** How many times a rank was set: a thread showed up or was lowered. */
         private int ranksChanged;
@@ -186,18 +196,21 @@ public final class PctStrategy implements Strategy {
                     && ranksChanged == lastRanksChanged) {
                 return lastBest;
             }
-            for (int thread : candidates) {
-                meet(thread);
-            }
-            // Allowed options are the first ones (RunDriver): option 0 alone, or all of them.
+            // One pass: meets each candidate in order (which draws places) and keeps the best of
+            // the allowed ones, the first options (RunDriver: option 0 alone, or all of them).
+            int spreadsBefore = spreads;
             int best = 0;
-            int bestRank = rank[candidates[0]];
-            for (int option = 1; option < allowed.length; option++) {
-                int r = rank[candidates[option]];
-                if (r < bestRank) {
+            long bestRank = Long.MAX_VALUE;
+            for (int option = 0; option < candidates.length; option++) {
+                int thread = candidates[option];
+                meet(thread);
+                if (option < allowed.length && rank[thread] < bestRank) {
                     best = option;
-                    bestRank = r;
+                    bestRank = rank[thread];
                 }
+            }
+            if (spreads != spreadsBefore) {
+                best = bestAllowed(candidates, allowed.length); // keys changed under the pass
             }
             lastCandidates = candidates;
             lastAllowed = allowed.length;
@@ -227,21 +240,53 @@ public final class PctStrategy implements Strategy {
          * among the places, which makes the order a uniform permutation.
          */
         private void meet(int thread) {
-            if (thread < rank.length && rank[thread] >= 0) {
+            if (thread < placeKey.length && placeKey[thread] != 0) {
                 return;
             }
-            if (thread >= rank.length) {
-                int old = rank.length;
-                rank = Arrays.copyOf(rank, Math.max(thread + 1, 2 * old));
-                Arrays.fill(rank, old, rank.length, -1);
+            if (thread >= placeKey.length) {
+                int size = Math.max(thread + 1, 2 * placeKey.length);
+                placeKey = Arrays.copyOf(placeKey, size);
+                rank = Arrays.copyOf(rank, size);
             }
             ranksChanged++;
-            int at = random.nextInt(ranking.size() + 1);
-            ranking.add(at, thread);
-            for (int i = at; i < ranking.size(); i++) {
-                int moved = ranking.get(i);
-                if (rank[moved] < LOWERED - drops.length) { // not lowered: its place is its rank
-                    rank[moved] = i;
+            int at = random.nextInt(met + 1);
+            if (met == ranking.length) {
+                ranking = Arrays.copyOf(ranking, 2 * met);
+            }
+            System.arraycopy(ranking, at, ranking, at + 1, met - at);
+            ranking[at] = thread;
+            met++;
+            long below = at == 0 ? 0 : placeKey[ranking[at - 1]];
+            long above = at == met - 1 ? KEYS_END : placeKey[ranking[at + 1]];
+            long key = below + (above - below) / 2;
+            if (key == below) {
+                spreadKeys();
+            } else {
+                placeKey[thread] = key;
+                rank[thread] = key;
+            }
+        }
+
+        private int bestAllowed(int[] candidates, int allowed) {
+            int best = 0;
+            for (int option = 1; option < allowed; option++) {
+                if (rank[candidates[option]] < rank[candidates[best]]) {
+                    best = option;
+                }
+            }
+            return best;
+        }
+
+        /** Gives the places evenly spaced keys again; lowered threads keep their rank. */
+        private void spreadKeys() {
+            spreads++;
+            long step = KEYS_END / (met + 1);
+            for (int i = 0; i < met; i++) {
+                int t = ranking[i];
+                boolean lowered = placeKey[t] != 0 && rank[t] != placeKey[t];
+                placeKey[t] = step * (i + 1);
+                if (!lowered) {
+                    rank[t] = placeKey[t];
                 }
             }
         }

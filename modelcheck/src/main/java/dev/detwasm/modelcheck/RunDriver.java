@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The decision source of one explored run: applies the {@link Branching} rules, lets the
@@ -22,9 +23,13 @@ public final class RunDriver implements DecisionSource {
      * Branching#kinds} is a read-only view): asked at every decision and access point.
      */
     private final Set<DecisionKind> kinds = EnumSet.noneOf(DecisionKind.class);
+    /**
+     * {@link #range}'s arrays by size, shared by every run of the process (nobody writes to
+     * them): a run of many threads then costs no array per size.
+     */
+    private static final AtomicReferenceArray<int[]> RANGES = new AtomicReferenceArray<>(1024);
+
     private final List<Step> steps = new ArrayList<>();
-    /** {@link #range}'s arrays by size. */
-    private int[][] ranges = new int[8][];
     private int index;
     private int preemptions;
     private boolean cut;
@@ -102,7 +107,7 @@ public final class RunDriver implements DecisionSource {
     /**
      * The options within the preemption bound: all of them, or, once the bound is used up at a
      * decision where every option but 0 is a preemption, 0 alone. Either way the first options
-     * in order, so the array is one of {@link #ranges}, shared by the run's steps: a decision
+     * in order, so the array is one of {@link #RANGES}, shared by the runs' steps: a decision
      * costs no copy of its options, however many threads could run.
      */
     private int[] allowed(Decision decision) {
@@ -114,16 +119,15 @@ public final class RunDriver implements DecisionSource {
         return range(options);
     }
 
-    /** {@code {0, 1, ..., count - 1}}, made once per run and size. */
-    private int[] range(int count) {
-        if (count >= ranges.length) {
-            ranges = Arrays.copyOf(ranges, Math.max(count + 1, 2 * ranges.length));
-        }
-        int[] range = ranges[count];
+    /** {@code {0, 1, ..., count - 1}}, made once per process and size (up to 1023). */
+    private static int[] range(int count) {
+        int[] range = count < RANGES.length() ? RANGES.get(count) : null;
         if (range == null) {
             range = new int[count];
             Arrays.setAll(range, i -> i);
-            ranges[count] = range;
+            if (count < RANGES.length()) {
+                RANGES.set(count, range); // two workers may both make one: they are equal
+            }
         }
         return range;
     }
