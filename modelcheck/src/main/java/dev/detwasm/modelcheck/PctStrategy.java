@@ -128,8 +128,6 @@ public final class PctStrategy implements Strategy {
          * lower the rank, the higher the priority.
          */
         private long[] rank = new long[0];
-        /** How many times {@link #spreadKeys} ran. */
-        private int spreads;
         private int scheduleSteps;
         /** How many times a rank was set: a thread showed up or was lowered. */
         private int ranksChanged;
@@ -198,19 +196,14 @@ public final class PctStrategy implements Strategy {
             }
             // One pass: meets each candidate in order (which draws places) and keeps the best of
             // the allowed ones, the first options (RunDriver: option 0 alone, or all of them).
-            int spreadsBefore = spreads;
+            // The best's rank is read anew each time: a meet may respread the keys, in order.
             int best = 0;
-            long bestRank = Long.MAX_VALUE;
             for (int option = 0; option < candidates.length; option++) {
                 int thread = candidates[option];
                 meet(thread);
-                if (option < allowed.length && rank[thread] < bestRank) {
+                if (option < allowed.length && rank[thread] < rank[candidates[best]]) {
                     best = option;
-                    bestRank = rank[thread];
                 }
-            }
-            if (spreads != spreadsBefore) {
-                best = bestAllowed(candidates, allowed.length); // keys changed under the pass
             }
             lastCandidates = candidates;
             lastAllowed = allowed.length;
@@ -267,19 +260,8 @@ public final class PctStrategy implements Strategy {
             }
         }
 
-        private int bestAllowed(int[] candidates, int allowed) {
-            int best = 0;
-            for (int option = 1; option < allowed; option++) {
-                if (rank[candidates[option]] < rank[candidates[best]]) {
-                    best = option;
-                }
-            }
-            return best;
-        }
-
         /** Gives the places evenly spaced keys again; lowered threads keep their rank. */
         private void spreadKeys() {
-            spreads++;
             long step = KEYS_END / (met + 1);
             for (int i = 0; i < met; i++) {
                 int t = ranking[i];

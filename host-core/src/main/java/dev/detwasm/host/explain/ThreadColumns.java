@@ -26,14 +26,16 @@ public final class ThreadColumns {
     public static String render(Explanation explanation) {
         StringBuilder out = new StringBuilder();
         int threads = explanation.threads();
-        Window window = window(explanation);
+        List<Integer> shown = shown(explanation);
+        List<Row> rows = rows(explanation, shown);
+        Window window = window(explanation, rows, shown.size());
         int hidden = window.withoutLines();
         if (hidden > 0) {
             out.append("(").append(hidden).append(hidden == 1 ? " step" : " steps")
                     .append(" of code without source lines, such as libc's locks, not shown)\n");
         }
         int stepWidth = Math.max(4, String.valueOf(explanation.steps().size()).length());
-        int[] widths = widths(explanation);
+        int[] widths = widths(explanation, rows);
         StringBuilder header = new StringBuilder(pad("step", stepWidth));
         for (int t = 0; t < threads; t++) {
             header.append(" | ").append(pad("t" + t, widths[t]));
@@ -73,8 +75,12 @@ public final class ThreadColumns {
 
     /** What {@link #render} shows of {@code explanation}'s steps. */
     public static Window window(Explanation explanation) {
-        List<Row> rows = rows(explanation);
-        int withoutLines = explanation.steps().size() - shown(explanation).size();
+        List<Integer> shown = shown(explanation);
+        return window(explanation, rows(explanation, shown), shown.size());
+    }
+
+    private static Window window(Explanation explanation, List<Row> rows, int shown) {
+        int withoutLines = explanation.steps().size() - shown;
         if (rows.size() <= HEAD_ROWS + TAIL_ROWS) {
             return new Window(rows, 0, List.of(), withoutLines);
         }
@@ -101,12 +107,12 @@ public final class ThreadColumns {
     }
 
     /**
-     * Rows for the shown steps. Memory operations on an address no other thread touches in the
+     * Rows for the {@code shown} steps (indices from {@link #shown}). Memory operations on an address no other thread touches in the
      * run (a lock only this thread takes, its own bookkeeping) cannot race: two or more of them
      * in a row by one thread fold into one line naming the functions they happened in. Those on
      * shared addresses are where races are, and each keeps its row.
      */
-    static List<Row> rows(Explanation explanation) {
+    private static List<Row> rows(Explanation explanation, List<Integer> shown) {
         List<Step> steps = explanation.steps();
         Map<Long, Set<Integer>> threadsOf = new HashMap<>();
         for (Step step : steps) {
@@ -114,7 +120,6 @@ public final class ThreadColumns {
                 threadsOf.computeIfAbsent(step.address(), a -> new HashSet<>()).add(step.thread());
             }
         }
-        List<Integer> shown = shown(explanation);
         List<Row> rows = new ArrayList<>();
         int i = 0;
         while (i < shown.size()) {
@@ -191,12 +196,12 @@ public final class ThreadColumns {
         return lines;
     }
 
-    private static int[] widths(Explanation explanation) {
+    private static int[] widths(Explanation explanation, List<Row> rows) {
         int[] widths = new int[explanation.threads()];
         for (int t = 0; t < widths.length; t++) {
             widths[t] = ("t" + t).length();
         }
-        for (Row row : rows(explanation)) {
+        for (Row row : rows) {
             Step step = row.step(explanation);
             if (step.thread() >= widths.length) {
                 continue;
