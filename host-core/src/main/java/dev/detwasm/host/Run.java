@@ -3,9 +3,10 @@ package dev.detwasm.host;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.LinkedModule;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.UnlinkableException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.detwasm.host.explain.StepRecorder;
 import dev.detwasm.host.load.Program;
@@ -34,7 +35,7 @@ final class Run implements RunContext {
     private final GuestThreads threads;
     private final Decisions decisions;
     private final Function<Instance, Machine> machineFactory;
-    private final WasmModule instantiated;
+    private final LinkedModule instantiated;
     private final ThreadBodies bodies;
     private final DetwasmImports builtins;
     private final StepRecorder recorder;
@@ -50,7 +51,7 @@ final class Run implements RunContext {
             GuestThreads threads,
             Decisions decisions,
             Function<Instance, Machine> machineFactory,
-            WasmModule instantiated,
+            LinkedModule instantiated,
             DetwasmImports builtins,
             StepRecorder recorder) {
         this.program = program;
@@ -126,15 +127,26 @@ final class Run implements RunContext {
     }
 
     private Instance instantiate() {
-        var builder =
-                Instance.builder(instantiated)
-                        .withImportValues(imports)
-                        .withMachineFactory(machineFactory)
-                        .withStart(false);
-        if (program.definedMemory().isPresent()) {
-            builder.withMemoryFactory(this::definedMemory);
+        program.importedMemory().ifPresent(m -> checkImportable(m.limits()));
+        return instantiated.instantiate(imports, machineFactory, this::definedMemory);
+    }
+
+    /**
+     * What Chicory's instance builder checks of an imported memory, which {@link LinkedModule}
+     * leaves to its caller: its current pages and maximum within the import's limits, and
+     * shared as the import is.
+     */
+    private void checkImportable(MemoryLimits declared) {
+        int maximum = declared.maximumPages() == MemoryLimits.MAX_PAGES
+                ? Memory.RUNTIME_MAX_PAGES : declared.maximumPages();
+        if (memory.pages() < declared.initialPages() || memory.maximumPages() > maximum
+                || memory.shared() != declared.shared()) {
+            throw new UnlinkableException(
+                    "incompatible import type, non-compatible limits, import: " + declared
+                            + ", host initial pages: " + memory.initialPages()
+                            + ", host max pages: " + memory.maximumPages()
+                            + ", host shared: " + memory.shared());
         }
-        return builder.build();
     }
 
     /** The module's own memory: created by the first instance, shared by the others. */

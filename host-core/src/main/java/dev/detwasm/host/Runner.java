@@ -3,8 +3,8 @@ package dev.detwasm.host;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.LinkedModule;
 import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.WasmModule;
 import dev.detwasm.host.debug.GuestStacks;
 import dev.detwasm.host.debug.TracingInterpreter;
 import dev.detwasm.host.decide.ReplayTrace;
@@ -237,8 +237,8 @@ public final class Runner {
         program = prepare(original, config, deadline);
         Function<Instance, Machine> machineFactory =
                 recorder == null ? program.machineFactory(config.engine()) : TracingInterpreter::new;
-        WasmModule instantiated =
-                program.moduleToInstantiate(recorder == null ? config.engine() : Engine.INTERPRETER);
+        LinkedModule instantiated =
+                program.linkedModule(recorder == null ? config.engine() : Engine.INTERPRETER);
         program.takeCompileWarning().ifPresent(w -> diagnostics.println("detwasm: warning: " + w));
         EventLog events = new EventLog(keepEvents);
         Decisions decisions =

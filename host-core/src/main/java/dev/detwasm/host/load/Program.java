@@ -6,7 +6,9 @@ import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.LinkedModule;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
@@ -22,6 +24,7 @@ import dev.detwasm.transform.Rewritten;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +50,14 @@ public final class Program {
     private final Optional<MemoryImport> importedMemory;
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
+    // Import module to names: every run's host modules ask about each function they offer.
+    private final Map<String, Set<String>> importedFunctionNames;
     private final Set<String> exportedFunctions;
     private final Set<String> exportedGlobals;
     private final byte[] binary;
     private final Map<List<String>, Program> transformed = new HashMap<>();
+    // At most two: the module the compiled machines were made for, and the one with bodies.
+    private final Map<WasmModule, LinkedModule> linked = new IdentityHashMap<>();
     private final Optional<CompiledModuleCache> cache;
     // The cache's classes for this module, read at load, until they are defined. While a
     // program has them, its module is known valid only from the cache's word (parsed without
@@ -106,6 +113,11 @@ public final class Program {
                         .filter(i -> i.importType() == ExternalType.FUNCTION)
                         .map(FunctionImport.class::cast)
                         .toList();
+        Map<String, Set<String>> names = new HashMap<>();
+        for (FunctionImport f : functionImports) {
+            names.computeIfAbsent(f.module(), m -> new HashSet<>()).add(f.name());
+        }
+        this.importedFunctionNames = Map.copyOf(names);
         Set<String> exported = new HashSet<>();
         Set<String> globals = new HashSet<>();
         var exports = module.exportSection();
@@ -145,6 +157,27 @@ public final class Program {
         }
         machineFactory(engine);
         return compiledFor;
+    }
+
+    /**
+     * {@link #moduleToInstantiate(Engine) moduleToInstantiate(engine)}, ready to build instances
+     * of with imports resolved in import order: made once per module and shared by every run.
+     *
+     * @throws LoadException when Chicory would refuse to instantiate it (a module the compile
+     *     cache vouched for but is not valid)
+     */
+    public synchronized LinkedModule linkedModule(Engine engine) throws LoadException {
+        WasmModule instantiated = moduleToInstantiate(engine);
+        LinkedModule made = linked.get(instantiated);
+        if (made == null) {
+            try {
+                made = new LinkedModule(instantiated);
+            } catch (InvalidException e) {
+                throw new LoadException(name + ": " + ProgramLoader.oneLine(e.getMessage()), e);
+            }
+            linked.put(instantiated, made);
+        }
+        return made;
     }
 
     private WasmModule withBodies() throws LoadException {
@@ -301,12 +334,7 @@ public final class Program {
     }
 
     public boolean importsFunction(String importModule, String importName) {
-        for (FunctionImport f : functionImports) {
-            if (f.module().equals(importModule) && f.name().equals(importName)) {
-                return true;
-            }
-        }
-        return false;
+        return importedFunctionNames.getOrDefault(importModule, Set.of()).contains(importName);
     }
 
     public boolean exportsFunction(String exportName) {
