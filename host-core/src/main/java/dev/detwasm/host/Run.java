@@ -15,6 +15,7 @@ import dev.detwasm.host.spi.Decisions;
 import dev.detwasm.host.spi.GuestThreads;
 import dev.detwasm.host.spi.RunContext;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -201,6 +202,11 @@ final class Run implements RunContext {
     @Override
     public boolean importsFunction(String module, String name) {
         return program.importsFunction(module, name);
+    }
+
+    @Override
+    public List<String> importedFunctions(String module) {
+        return program.importedFunctions(module);
     }
 
     @Override

@@ -33,6 +33,142 @@ import java.util.List;
 public final class Preview1HostModule implements HostModule {
     public static final String MODULE = "wasi_snapshot_preview1";
 
+    /** The 46 functions, described once; each run binds them to its {@link State}. */
+    private static final WasiFunctionSpecs<State> FUNCTIONS =
+            new WasiFunctionSpecs<State>(MODULE)
+                .errno("args_get", (s, m, a) -> s.args.get(m, (int) a[0], (int) a[1]),
+                        ptr("argv"), ptr("argv_buf"))
+                .errno("args_sizes_get", (s, m, a) -> s.args.sizesGet(m, (int) a[0], (int) a[1]),
+                        ptr("argc"), ptr("argv_buf_size"))
+                .errno("environ_get", (s, m, a) -> s.environ.get(m, (int) a[0], (int) a[1]),
+                        ptr("environ"), ptr("environ_buf"))
+                .errno("environ_sizes_get",
+                        (s, m, a) -> s.environ.sizesGet(m, (int) a[0], (int) a[1]),
+                        ptr("environc"), ptr("environ_buf_size"))
+                .errno("clock_res_get", (s, m, a) -> s.time.resGet(m, (int) a[0], (int) a[1]),
+                        i32("id"), out64("resolution"))
+                .errno("clock_time_get", (s, m, a) -> s.time.timeGet(m, (int) a[0], (int) a[2]),
+                        i32("id"), i64("precision"), out64("time"))
+                .errno("fd_advise", (s, m, a) -> s.fd.advise((int) a[0], a[1], a[2], (int) a[3]),
+                        i32("fd"), i64("offset"), i64("len"), i32("advice"))
+                .errno("fd_allocate", (s, m, a) -> s.fd.allocate((int) a[0], a[1], a[2]),
+                        i32("fd"), i64("offset"), i64("len"))
+                .errno("fd_close", (s, m, a) -> s.fd.close((int) a[0]), i32("fd"))
+                .errno("fd_datasync", (s, m, a) -> s.fd.sync((int) a[0], Rights.FD_DATASYNC),
+                        i32("fd"))
+                .errno("fd_fdstat_get", (s, m, a) -> s.fd.fdstatGet(m, (int) a[0], (int) a[1]),
+                        i32("fd"), ptr("stat"))
+                .errno("fd_fdstat_set_flags",
+                        (s, m, a) -> s.fd.fdstatSetFlags((int) a[0], (int) a[1]),
+                        i32("fd"), flags("flags"))
+                .errno("fd_fdstat_set_rights",
+                        (s, m, a) -> s.fd.fdstatSetRights((int) a[0], a[1], a[2]),
+                        i32("fd"), flags64("fs_rights_base"), flags64("fs_rights_inheriting"))
+                .errno("fd_filestat_get", (s, m, a) -> s.fd.filestatGet(m, (int) a[0], (int) a[1]),
+                        i32("fd"), ptr("buf"))
+                .errno("fd_filestat_set_size", (s, m, a) -> s.fd.filestatSetSize((int) a[0], a[1]),
+                        i32("fd"), i64("size"))
+                .errno("fd_filestat_set_times",
+                        (s, m, a) -> s.fd.filestatSetTimes((int) a[0], a[1], a[2], (int) a[3]),
+                        i32("fd"), i64("atim"), i64("mtim"), flags("fst_flags"))
+                .errno("fd_pread",
+                        (s, m, a) -> s.fd.pread(m, (int) a[0], (int) a[1], (int) a[2], a[3],
+                                (int) a[4]),
+                        i32("fd"), ptr("iovs"), i32("iovs_len"), i64("offset"), out32("nread"))
+                .errno("fd_prestat_get", (s, m, a) -> s.fd.prestatGet(m, (int) a[0], (int) a[1]),
+                        i32("fd"), ptr("buf"))
+                .errno("fd_prestat_dir_name",
+                        (s, m, a) -> s.fd.prestatDirName(m, (int) a[0], (int) a[1], (int) a[2]),
+                        i32("fd"), ptr("path"), i32("path_len"))
+                .errno("fd_pwrite",
+                        (s, m, a) -> s.fd.pwrite(m, (int) a[0], (int) a[1], (int) a[2], a[3],
+                                (int) a[4]),
+                        i32("fd"), iovecs("iovs"), i32("iovs_len"), i64("offset"),
+                        out32("nwritten"))
+                .errno("fd_read",
+                        (s, m, a) -> s.fd.read(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
+                        i32("fd"), ptr("iovs"), i32("iovs_len"), out32("nread"))
+                .errno("fd_readdir",
+                        (s, m, a) -> s.readdir.readdir(m, (int) a[0], (int) a[1], (int) a[2], a[3],
+                                (int) a[4]),
+                        i32("fd"), ptr("buf"), i32("buf_len"), i64("cookie"), ptr("bufused"))
+                .errno("fd_renumber", (s, m, a) -> s.fd.renumber((int) a[0], (int) a[1]),
+                        i32("fd"), i32("to"))
+                .errno("fd_seek",
+                        (s, m, a) -> s.fd.seek(m, (int) a[0], a[1], (int) a[2], (int) a[3]),
+                        i32("fd"), i64("offset"), i32("whence"), out64("newoffset"))
+                .errno("fd_sync", (s, m, a) -> s.fd.sync((int) a[0], Rights.FD_SYNC), i32("fd"))
+                .errno("fd_tell", (s, m, a) -> s.fd.tell(m, (int) a[0], (int) a[1]),
+                        i32("fd"), out64("offset"))
+                .errno("fd_write",
+                        (s, m, a) -> s.fd.write(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
+                        i32("fd"), iovecs("iovs"), i32("iovs_len"), out32("nwritten"))
+                .errno("path_create_directory",
+                        (s, m, a) -> s.path.createDirectory(m, (int) a[0], (int) a[1], (int) a[2]),
+                        i32("fd"), text("path"), i32("path_len"))
+                .errno("path_filestat_get",
+                        (s, m, a) -> s.path.filestatGet(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3], (int) a[4]),
+                        i32("fd"), flags("flags"), text("path"), i32("path_len"), ptr("buf"))
+                .errno("path_filestat_set_times",
+                        (s, m, a) -> s.path.filestatSetTimes(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3], a[4], a[5], (int) a[6]),
+                        i32("fd"), flags("flags"), text("path"), i32("path_len"), i64("atim"),
+                        i64("mtim"), flags("fst_flags"))
+                .errno("path_link",
+                        (s, m, a) -> s.path.link(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3],
+                                (int) a[4], (int) a[5], (int) a[6]),
+                        i32("old_fd"), flags("old_flags"), text("old_path"),
+                        i32("old_path_len"), i32("new_fd"), text("new_path"),
+                        i32("new_path_len"))
+                .errno("path_open",
+                        (s, m, a) -> s.path.open(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3],
+                                (int) a[4], a[5], a[6], (int) a[7], (int) a[8]),
+                        i32("fd"), flags("dirflags"), text("path"), i32("path_len"),
+                        flags("oflags"), flags64("fs_rights_base"),
+                        flags64("fs_rights_inheriting"), flags("fdflags"), out32("opened_fd"))
+                .errno("path_readlink",
+                        (s, m, a) -> s.path.readlink(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3], (int) a[4], (int) a[5]),
+                        i32("fd"), text("path"), i32("path_len"), ptr("buf"), i32("buf_len"),
+                        ptr("bufused"))
+                .errno("path_remove_directory",
+                        (s, m, a) -> s.path.removeDirectory(m, (int) a[0], (int) a[1], (int) a[2]),
+                        i32("fd"), text("path"), i32("path_len"))
+                .errno("path_rename",
+                        (s, m, a) -> s.path.rename(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3], (int) a[4], (int) a[5]),
+                        i32("fd"), text("old_path"), i32("old_path_len"), i32("new_fd"),
+                        text("new_path"), i32("new_path_len"))
+                .errno("path_symlink",
+                        (s, m, a) -> s.path.symlink(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3], (int) a[4]),
+                        text("old_path"), i32("old_path_len"), i32("fd"), text("new_path"),
+                        i32("new_path_len"))
+                .errno("path_unlink_file",
+                        (s, m, a) -> s.path.unlinkFile(m, (int) a[0], (int) a[1], (int) a[2]),
+                        i32("fd"), text("path"), i32("path_len"))
+                .errno("poll_oneoff",
+                        (s, m, a) -> s.poll.pollOneoff(m, (int) a[0], (int) a[1], (int) a[2],
+                                (int) a[3]),
+                        subscriptions("in"), ptr("out"), i32("nsubscriptions"), out32("nevents"))
+                .none("proc_exit", (s, m, a) -> s.process.exit((int) a[0]), i32("rval"))
+                .errno("proc_raise", (s, m, a) -> s.process.raise((int) a[0]), i32("sig"))
+                .errno("random_get", (s, m, a) -> s.random.get(m, (int) a[0], (int) a[1]),
+                        ptr("buf"), i32("buf_len"))
+                .errno("sched_yield", (s, m, a) -> s.process.yield())
+                .errno("sock_accept", (s, m, a) -> s.sockets.notASocket((int) a[0]),
+                        i32("fd"), flags("flags"), ptr("result_fd"))
+                .errno("sock_recv", (s, m, a) -> s.sockets.notASocket((int) a[0]),
+                        i32("fd"), ptr("ri_data"), i32("ri_data_len"), flags("ri_flags"),
+                        ptr("ro_datalen"), ptr("ro_flags"))
+                .errno("sock_send", (s, m, a) -> s.sockets.notASocket((int) a[0]),
+                        i32("fd"), ptr("si_data"), i32("si_data_len"), flags("si_flags"),
+                        ptr("so_datalen"))
+                .errno("sock_shutdown", (s, m, a) -> s.sockets.notASocket((int) a[0]),
+                        i32("fd"), flags("how"));
+
+
     private final VirtualClocks clocks;
     private final Entropy entropy;
     private final MountLoader mounts;
@@ -78,148 +214,30 @@ public final class Preview1HostModule implements HostModule {
             fds.add(new OpenDirectory(fs.roots().get(i), Rights.DIRECTORY,
                     Rights.DIRECTORY | Rights.FILE, mount.guestPath()));
         }
-        CStringList args = new CStringList(arguments.argv(config));
-        CStringList environ = new CStringList(arguments.environ(config));
-        Clocks time = new Clocks(clocks, run.threads());
-        RandomGet random = new RandomGet(entropy.open(config.seed()));
-        FdOperations fd = new FdOperations(fds, fs);
-        Readdir readdir = new Readdir(fds);
-        PathOperations path = new PathOperations(fds, fs);
-        Poll poll = new Poll(fds, clocks, run.threads());
-        ProcessControl process = new ProcessControl(run.threads());
-        Sockets sockets = new Sockets(fds);
-
-        return new WasiFunctionTable(MODULE, run)
-                .errno("args_get", (m, a) -> args.get(m, (int) a[0], (int) a[1]),
-                        ptr("argv"), ptr("argv_buf"))
-                .errno("args_sizes_get", (m, a) -> args.sizesGet(m, (int) a[0], (int) a[1]),
-                        ptr("argc"), ptr("argv_buf_size"))
-                .errno("environ_get", (m, a) -> environ.get(m, (int) a[0], (int) a[1]),
-                        ptr("environ"), ptr("environ_buf"))
-                .errno("environ_sizes_get",
-                        (m, a) -> environ.sizesGet(m, (int) a[0], (int) a[1]),
-                        ptr("environc"), ptr("environ_buf_size"))
-                .errno("clock_res_get", (m, a) -> time.resGet(m, (int) a[0], (int) a[1]),
-                        i32("id"), out64("resolution"))
-                .errno("clock_time_get", (m, a) -> time.timeGet(m, (int) a[0], (int) a[2]),
-                        i32("id"), i64("precision"), out64("time"))
-                .errno("fd_advise", (m, a) -> fd.advise((int) a[0], a[1], a[2], (int) a[3]),
-                        i32("fd"), i64("offset"), i64("len"), i32("advice"))
-                .errno("fd_allocate", (m, a) -> fd.allocate((int) a[0], a[1], a[2]),
-                        i32("fd"), i64("offset"), i64("len"))
-                .errno("fd_close", (m, a) -> fd.close((int) a[0]), i32("fd"))
-                .errno("fd_datasync", (m, a) -> fd.sync((int) a[0], Rights.FD_DATASYNC),
-                        i32("fd"))
-                .errno("fd_fdstat_get", (m, a) -> fd.fdstatGet(m, (int) a[0], (int) a[1]),
-                        i32("fd"), ptr("stat"))
-                .errno("fd_fdstat_set_flags",
-                        (m, a) -> fd.fdstatSetFlags((int) a[0], (int) a[1]),
-                        i32("fd"), flags("flags"))
-                .errno("fd_fdstat_set_rights",
-                        (m, a) -> fd.fdstatSetRights((int) a[0], a[1], a[2]),
-                        i32("fd"), flags64("fs_rights_base"), flags64("fs_rights_inheriting"))
-                .errno("fd_filestat_get", (m, a) -> fd.filestatGet(m, (int) a[0], (int) a[1]),
-                        i32("fd"), ptr("buf"))
-                .errno("fd_filestat_set_size", (m, a) -> fd.filestatSetSize((int) a[0], a[1]),
-                        i32("fd"), i64("size"))
-                .errno("fd_filestat_set_times",
-                        (m, a) -> fd.filestatSetTimes((int) a[0], a[1], a[2], (int) a[3]),
-                        i32("fd"), i64("atim"), i64("mtim"), flags("fst_flags"))
-                .errno("fd_pread",
-                        (m, a) -> fd.pread(m, (int) a[0], (int) a[1], (int) a[2], a[3],
-                                (int) a[4]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), i64("offset"), out32("nread"))
-                .errno("fd_prestat_get", (m, a) -> fd.prestatGet(m, (int) a[0], (int) a[1]),
-                        i32("fd"), ptr("buf"))
-                .errno("fd_prestat_dir_name",
-                        (m, a) -> fd.prestatDirName(m, (int) a[0], (int) a[1], (int) a[2]),
-                        i32("fd"), ptr("path"), i32("path_len"))
-                .errno("fd_pwrite",
-                        (m, a) -> fd.pwrite(m, (int) a[0], (int) a[1], (int) a[2], a[3],
-                                (int) a[4]),
-                        i32("fd"), iovecs("iovs"), i32("iovs_len"), i64("offset"), out32("nwritten"))
-                .errno("fd_read",
-                        (m, a) -> fd.read(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), ptr("iovs"), i32("iovs_len"), out32("nread"))
-                .errno("fd_readdir",
-                        (m, a) -> readdir.readdir(m, (int) a[0], (int) a[1], (int) a[2], a[3],
-                                (int) a[4]),
-                        i32("fd"), ptr("buf"), i32("buf_len"), i64("cookie"), ptr("bufused"))
-                .errno("fd_renumber", (m, a) -> fd.renumber((int) a[0], (int) a[1]),
-                        i32("fd"), i32("to"))
-                .errno("fd_seek",
-                        (m, a) -> fd.seek(m, (int) a[0], a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), i64("offset"), i32("whence"), out64("newoffset"))
-                .errno("fd_sync", (m, a) -> fd.sync((int) a[0], Rights.FD_SYNC), i32("fd"))
-                .errno("fd_tell", (m, a) -> fd.tell(m, (int) a[0], (int) a[1]),
-                        i32("fd"), out64("offset"))
-                .errno("fd_write",
-                        (m, a) -> fd.write(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]),
-                        i32("fd"), iovecs("iovs"), i32("iovs_len"), out32("nwritten"))
-                .errno("path_create_directory",
-                        (m, a) -> path.createDirectory(m, (int) a[0], (int) a[1], (int) a[2]),
-                        i32("fd"), text("path"), i32("path_len"))
-                .errno("path_filestat_get",
-                        (m, a) -> path.filestatGet(m, (int) a[0], (int) a[1], (int) a[2],
-                                (int) a[3], (int) a[4]),
-                        i32("fd"), flags("flags"), text("path"), i32("path_len"), ptr("buf"))
-                .errno("path_filestat_set_times",
-                        (m, a) -> path.filestatSetTimes(m, (int) a[0], (int) a[1], (int) a[2],
-                                (int) a[3], a[4], a[5], (int) a[6]),
-                        i32("fd"), flags("flags"), text("path"), i32("path_len"), i64("atim"),
-                        i64("mtim"), flags("fst_flags"))
-                .errno("path_link",
-                        (m, a) -> path.link(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3],
-                                (int) a[4], (int) a[5], (int) a[6]),
-                        i32("old_fd"), flags("old_flags"), text("old_path"),
-                        i32("old_path_len"), i32("new_fd"), text("new_path"),
-                        i32("new_path_len"))
-                .errno("path_open",
-                        (m, a) -> path.open(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3],
-                                (int) a[4], a[5], a[6], (int) a[7], (int) a[8]),
-                        i32("fd"), flags("dirflags"), text("path"), i32("path_len"),
-                        flags("oflags"), flags64("fs_rights_base"),
-                        flags64("fs_rights_inheriting"), flags("fdflags"), out32("opened_fd"))
-                .errno("path_readlink",
-                        (m, a) -> path.readlink(m, (int) a[0], (int) a[1], (int) a[2],
-                                (int) a[3], (int) a[4], (int) a[5]),
-                        i32("fd"), text("path"), i32("path_len"), ptr("buf"), i32("buf_len"),
-                        ptr("bufused"))
-                .errno("path_remove_directory",
-                        (m, a) -> path.removeDirectory(m, (int) a[0], (int) a[1], (int) a[2]),
-                        i32("fd"), text("path"), i32("path_len"))
-                .errno("path_rename",
-                        (m, a) -> path.rename(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3],
-                                (int) a[4], (int) a[5]),
-                        i32("fd"), text("old_path"), i32("old_path_len"), i32("new_fd"),
-                        text("new_path"), i32("new_path_len"))
-                .errno("path_symlink",
-                        (m, a) -> path.symlink(m, (int) a[0], (int) a[1], (int) a[2],
-                                (int) a[3], (int) a[4]),
-                        text("old_path"), i32("old_path_len"), i32("fd"), text("new_path"),
-                        i32("new_path_len"))
-                .errno("path_unlink_file",
-                        (m, a) -> path.unlinkFile(m, (int) a[0], (int) a[1], (int) a[2]),
-                        i32("fd"), text("path"), i32("path_len"))
-                .errno("poll_oneoff",
-                        (m, a) -> poll.pollOneoff(m, (int) a[0], (int) a[1], (int) a[2],
-                                (int) a[3]),
-                        subscriptions("in"), ptr("out"), i32("nsubscriptions"), out32("nevents"))
-                .none("proc_exit", (m, a) -> process.exit((int) a[0]), i32("rval"))
-                .errno("proc_raise", (m, a) -> process.raise((int) a[0]), i32("sig"))
-                .errno("random_get", (m, a) -> random.get(m, (int) a[0], (int) a[1]),
-                        ptr("buf"), i32("buf_len"))
-                .errno("sched_yield", (m, a) -> process.yield())
-                .errno("sock_accept", (m, a) -> sockets.notASocket((int) a[0]),
-                        i32("fd"), flags("flags"), ptr("result_fd"))
-                .errno("sock_recv", (m, a) -> sockets.notASocket((int) a[0]),
-                        i32("fd"), ptr("ri_data"), i32("ri_data_len"), flags("ri_flags"),
-                        ptr("ro_datalen"), ptr("ro_flags"))
-                .errno("sock_send", (m, a) -> sockets.notASocket((int) a[0]),
-                        i32("fd"), ptr("si_data"), i32("si_data_len"), flags("si_flags"),
-                        ptr("so_datalen"))
-                .errno("sock_shutdown", (m, a) -> sockets.notASocket((int) a[0]),
-                        i32("fd"), flags("how"))
-                .functions();
+        State state = new State(
+                new CStringList(arguments.argv(config)),
+                new CStringList(arguments.environ(config)),
+                new Clocks(clocks, run.threads()),
+                new RandomGet(entropy.open(config.seed())),
+                new FdOperations(fds, fs),
+                new Readdir(fds),
+                new PathOperations(fds, fs),
+                new Poll(fds, clocks, run.threads()),
+                new ProcessControl(run.threads()),
+                new Sockets(fds));
+        return FUNCTIONS.bind(state, run);
     }
+
+    /** What a run's functions share: its file descriptors, clocks, entropy and arguments. */
+    private record State(
+            CStringList args,
+            CStringList environ,
+            Clocks time,
+            RandomGet random,
+            FdOperations fd,
+            Readdir readdir,
+            PathOperations path,
+            Poll poll,
+            ProcessControl process,
+            Sockets sockets) {}
 }

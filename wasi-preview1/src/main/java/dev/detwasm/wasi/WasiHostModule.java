@@ -25,6 +25,15 @@ public final class WasiHostModule implements HostModule {
 
     private final Select select;
     private final MustReach mustReach;
+    private final WasiFunctionSpecs<RunContext> functions =
+            new WasiFunctionSpecs<RunContext>(MODULE)
+                    .value("thread-spawn", (run, m, a) -> spawn(run, (int) a[0]),
+                            ptr("start_arg"))
+                    .value("model_checker_select", (run, m, a) -> select(run, (int) a[0]),
+                            i32("n"))
+                    .none("must_reach_underlying",
+                            (run, m, a) -> mustReach(run, m, (int) a[0], (int) a[1], (int) a[2]),
+                            ptr("file"), i32("line"), i32("column"));
 
     @Inject
     public WasiHostModule(Select select, MustReach mustReach) {
@@ -39,13 +48,7 @@ public final class WasiHostModule implements HostModule {
 
     @Override
     public List<HostFunction> functions(RunContext run) {
-        return new WasiFunctionTable(MODULE, run)
-                .value("thread-spawn", (m, a) -> spawn(run, (int) a[0]), ptr("start_arg"))
-                .value("model_checker_select", (m, a) -> select(run, (int) a[0]), i32("n"))
-                .none("must_reach_underlying",
-                        (m, a) -> mustReach(run, m, (int) a[0], (int) a[1], (int) a[2]),
-                        ptr("file"), i32("line"), i32("column"))
-                .functions();
+        return functions.bind(run, run);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.detwasm.wasi;
 
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.wasi.WasiPreview1;
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
@@ -10,7 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A {@link RunContext} for unit tests: captured output, an event log, {@link FakeThreads}. */
@@ -86,6 +90,30 @@ final class FakeRun implements RunContext {
     @Override
     public boolean importsFunction(String module, String name) {
         return imports.test(module + "." + name);
+    }
+
+    /** Of the functions the two WASI modules offer, those {@link #imports} names. */
+    @Override
+    public List<String> importedFunctions(String module) {
+        return OFFERED.getOrDefault(module, List.of()).stream()
+                .filter(name -> importsFunction(module, name))
+                .toList();
+    }
+
+    /** Chicory's own preview1 names its 46 functions; detwasm's {@code wasi} module has 3. */
+    private static final Map<String, List<String>> OFFERED = offered();
+
+    private static Map<String, List<String>> offered() {
+        try (WasiPreview1 chicory = WasiPreview1.builder().build()) {
+            List<String> preview1 = Arrays.stream(chicory.toHostFunctions())
+                    .map(HostFunction::name)
+                    .filter(name -> !name.startsWith("adapter_"))
+                    .toList();
+            return Map.of(
+                    Preview1HostModule.MODULE, preview1,
+                    WasiHostModule.MODULE,
+                    List.of("thread-spawn", "model_checker_select", "must_reach_underlying"));
+        }
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,8 @@ public final class Program {
     private final Optional<MemoryImport> importedMemory;
     private final Optional<MemoryLimits> definedMemory;
     private final List<FunctionImport> functionImports;
-    // Import module to names: every run's host modules ask about each function they offer.
-    private final Map<String, Set<String>> importedFunctionNames;
+    // Import module to names, in import order: every run's host modules ask for theirs.
+    private final Map<String, List<String>> importedFunctionNames;
     private final Set<String> exportedFunctions;
     private final Set<String> exportedGlobals;
     private final byte[] binary;
@@ -115,9 +116,11 @@ public final class Program {
                         .toList();
         Map<String, Set<String>> names = new HashMap<>();
         for (FunctionImport f : functionImports) {
-            names.computeIfAbsent(f.module(), m -> new HashSet<>()).add(f.name());
+            names.computeIfAbsent(f.module(), m -> new LinkedHashSet<>()).add(f.name());
         }
-        this.importedFunctionNames = Map.copyOf(names);
+        Map<String, List<String>> lists = new HashMap<>();
+        names.forEach((m, set) -> lists.put(m, List.copyOf(set)));
+        this.importedFunctionNames = Map.copyOf(lists);
         Set<String> exported = new HashSet<>();
         Set<String> globals = new HashSet<>();
         var exports = module.exportSection();
@@ -334,7 +337,15 @@ public final class Program {
     }
 
     public boolean importsFunction(String importModule, String importName) {
-        return importedFunctionNames.getOrDefault(importModule, Set.of()).contains(importName);
+        return importedFunctionNames.getOrDefault(importModule, List.of()).contains(importName);
+    }
+
+    /**
+     * The names of the functions imported from {@code importModule}, in import order, each once
+     * (a module may import one function under several indices).
+     */
+    public List<String> importedFunctions(String importModule) {
+        return importedFunctionNames.getOrDefault(importModule, List.of());
     }
 
     public boolean exportsFunction(String exportName) {

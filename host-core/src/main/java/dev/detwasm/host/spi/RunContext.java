@@ -1,5 +1,7 @@
 package dev.detwasm.host.spi;
 
+import java.util.List;
+
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
@@ -29,6 +31,9 @@ public interface RunContext {
      * make the functions the program does not import: the run never calls them.
      */
     boolean importsFunction(String module, String name);
+
+    /** The names of the functions the program imports from {@code module}, in import order. */
+    List<String> importedFunctions(String module);
 
     /**
      * Starts a new guest thread that calls the module's {@code wasi_thread_start(tid, startArg)}
