@@ -85,6 +85,12 @@ public record KeptOutput(byte[] prefix, long length, byte[] sha256) {
 
     /** Receives a stream's bytes as they are written and keeps what {@link KeptOutput} holds. */
     static final class Recorder {
+        /**
+         * Cloned for each stream: looking the algorithm up among the providers, twice per run,
+         * cost more than a model checker's run spends on its output.
+         */
+        private static final MessageDigest SHA_256 = sha256();
+
         private final int limit;
         private final MessageDigest digest;
         private byte[] prefix = new byte[0];
@@ -93,10 +99,22 @@ public record KeptOutput(byte[] prefix, long length, byte[] sha256) {
 
         Recorder(int limit) {
             this.limit = limit;
+            this.digest = copy(SHA_256);
+        }
+
+        private static MessageDigest sha256() {
             try {
-                this.digest = MessageDigest.getInstance("SHA-256");
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+
+        private static MessageDigest copy(MessageDigest digest) {
+            try {
+                return (MessageDigest) digest.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
             }
         }
 
@@ -115,13 +133,7 @@ public record KeptOutput(byte[] prefix, long length, byte[] sha256) {
         }
 
         KeptOutput kept() {
-            MessageDigest copy;
-            try {
-                copy = (MessageDigest) digest.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-            }
-            return new KeptOutput(Arrays.copyOf(prefix, kept), length, copy.digest());
+            return new KeptOutput(Arrays.copyOf(prefix, kept), length, copy(digest).digest());
         }
     }
 }
