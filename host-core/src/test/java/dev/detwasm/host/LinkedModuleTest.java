@@ -9,23 +9,28 @@ import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.LinkedModule;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.detwasm.wat.WatCompiler;
+import dev.detwasm.host.load.Program;
+import dev.detwasm.host.load.ProgramLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link LinkedModule} makes the instances Chicory's builder makes, from imports resolved once:
- * the same initialisation (globals, tables, active and passive data), each instance with its
- * own data segments, and the builder's refusals of a module that was not validated.
+ * the same initialisation (globals, tables, active and passive data) under either engine, each
+ * instance with its own data segments, and the builder's refusals of a module that was not
+ * validated.
  */
 class LinkedModuleTest {
     private static final String WAT =
@@ -50,21 +55,26 @@ class LinkedModuleTest {
                   (call_indirect (type $get) (i32.const 1)))))
             """;
 
-    @Test
-    void instancesRunAsTheBuildersDoEachWithItsOwnSegments() throws Exception {
-        WasmModule module = Parser.parse(WatCompiler.compile(WAT.getBytes(StandardCharsets.UTF_8)));
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void instancesRunAsTheBuildersDoEachWithItsOwnSegments(Engine engine) throws Exception {
+        Program program = new ProgramLoader().load(
+                "linked.wat", WAT.getBytes(StandardCharsets.UTF_8));
+        WasmModule module = program.moduleToInstantiate(engine);
+        Function<Instance, Machine> machines = program.machineFactory(engine);
         List<Long> builderSeen = new ArrayList<>();
         Instance built = Instance.builder(module)
                 .withImportValues(imports(builderSeen))
+                .withMachineFactory(machines)
                 .withStart(false)
                 .build();
         long[] expected = built.export("run").apply();
 
-        LinkedModule linked = new LinkedModule(module);
+        LinkedModule linked = program.linkedModule(engine);
         List<Long> seen = new ArrayList<>();
         ImportValues imports = imports(seen);
-        Instance first = linked.instantiate(imports, InterpreterMachine::new, ByteArrayMemory::new);
-        Instance second = linked.instantiate(imports, InterpreterMachine::new, ByteArrayMemory::new);
+        Instance first = linked.instantiate(imports, machines, ByteArrayMemory::new);
+        Instance second = linked.instantiate(imports, machines, ByteArrayMemory::new);
         assertNotSame(first.memory(), second.memory());
         assertArrayEquals(expected, first.export("run").apply());
         // The first dropped its passive segment; the second still has its own.
@@ -72,7 +82,7 @@ class LinkedModuleTest {
         assertEquals(87L, expected[0]);
         assertEquals(List.of(7L), builderSeen);
         assertEquals(List.of(7L, 7L), seen);
-        // A second run of one instance: its global moved on and its segment is gone.
+        // A second call on one instance: its global moved on and its segment is gone.
         assertThrows(RuntimeException.class, () -> first.export("run").apply());
         assertEquals(List.of(7L, 7L, 8L), seen);
     }
