@@ -79,7 +79,9 @@ public final class WasiFunctionSpecs<S> {
             } catch (GuestFault e) {
                 errno = Errno.EFAULT;
             }
-            call.traced(args, memory, errno + " (" + Errno.name(errno) + ")");
+            if (call.tracing()) {
+                call.trace(args, memory, errno + " (" + Errno.name(errno) + ")");
+            }
             return new long[] {errno};
         });
     }
@@ -93,7 +95,9 @@ public final class WasiFunctionSpecs<S> {
             } catch (GuestFault e) {
                 throw new TrapException(name + ": " + e.getMessage());
             }
-            call.traced(args, memory, Integer.toString(result));
+            if (call.tracing()) {
+                call.trace(args, memory, Integer.toString(result));
+            }
             return new long[] {result};
         });
     }
@@ -101,7 +105,9 @@ public final class WasiFunctionSpecs<S> {
     /** A function without results; it is traced before it runs, as it may not return. */
     public WasiFunctionSpecs<S> none(String name, VoidBody<S> body, Param... params) {
         return add(name, params, List.of(), (call, state, memory, args) -> {
-            call.traced(args, memory, null);
+            if (call.tracing()) {
+                call.trace(args, memory, null);
+            }
             try {
                 body.call(state, memory, args);
             } catch (GuestFault e) {
@@ -181,10 +187,13 @@ public final class WasiFunctionSpecs<S> {
             return spec.wrapper.call(this, run.state, run.memory(instance), args);
         }
 
-        void traced(long[] args, GuestMemory memory, String result) {
-            if (run.trace.enabled()) {
-                run.trace.record(spec.name, spec.params, args, memory, result);
-            }
+        /** Whether calls are traced: check first, so that no result is formatted for nothing. */
+        boolean tracing() {
+            return run.trace.enabled();
+        }
+
+        void trace(long[] args, GuestMemory memory, String result) {
+            run.trace.record(spec.name, spec.params, args, memory, result);
         }
     }
 }
