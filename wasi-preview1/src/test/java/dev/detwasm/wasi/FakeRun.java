@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 
 /** A {@link RunContext} for unit tests: captured output, an event log, {@link FakeThreads}. */
 final class FakeRun implements RunContext {
+    /** Chicory's own preview1 names its 46 functions; detwasm's {@code wasi} module has 3. */
+    private static final Map<String, List<String>> OFFERED = offered();
+
     final FakeThreads threads = new FakeThreads();
     final GuestOutput output = GuestOutput.captured();
     final EventLog events;
@@ -99,9 +102,6 @@ final class FakeRun implements RunContext {
                 .filter(name -> importsFunction(module, name))
                 .toList();
     }
-
-    /** Chicory's own preview1 names its 46 functions; detwasm's {@code wasi} module has 3. */
-    private static final Map<String, List<String>> OFFERED = offered();
 
     private static Map<String, List<String>> offered() {
         try (WasiPreview1 chicory = WasiPreview1.builder().build()) {

@@ -120,11 +120,6 @@ public final class LinkedModule {
         return Map.copyOf(exports);
     }
 
-    /** The module instances are made of. */
-    public WasmModule module() {
-        return module;
-    }
-
     /**
      * A new instance, initialized (globals, tables, data and element segments), not started.
      *

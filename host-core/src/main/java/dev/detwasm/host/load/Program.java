@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A parsed and validated module, ready to run any number of times on either engine. The AOT
@@ -114,13 +115,14 @@ public final class Program {
                         .filter(i -> i.importType() == ExternalType.FUNCTION)
                         .map(FunctionImport.class::cast)
                         .toList();
-        Map<String, Set<String>> names = new HashMap<>();
-        for (FunctionImport f : functionImports) {
-            names.computeIfAbsent(f.module(), m -> new LinkedHashSet<>()).add(f.name());
-        }
-        Map<String, List<String>> lists = new HashMap<>();
-        names.forEach((m, set) -> lists.put(m, List.copyOf(set)));
-        this.importedFunctionNames = Map.copyOf(lists);
+        this.importedFunctionNames =
+                functionImports.stream()
+                        .collect(Collectors.groupingBy(
+                                FunctionImport::module,
+                                Collectors.mapping(FunctionImport::name,
+                                        Collectors.collectingAndThen(
+                                                Collectors.toCollection(LinkedHashSet::new),
+                                                List::copyOf))));
         Set<String> exported = new HashSet<>();
         Set<String> globals = new HashSet<>();
         var exports = module.exportSection();

@@ -1,11 +1,10 @@
 package dev.detwasm.host.spi;
 
-import java.util.List;
-
 import dev.detwasm.host.EventLog;
 import dev.detwasm.host.GuestOutput;
 import dev.detwasm.host.RunConfig;
 import java.io.PrintStream;
+import java.util.List;
 
 /** What the host functions of one run can reach. One instance per run. */
 public interface RunContext {
