@@ -1,6 +1,6 @@
 package dev.detwasm.host.load;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -110,11 +110,8 @@ final class AotCompilation {
     }
 
     private static Function<Instance, Machine> compile(WasmModule module, Set<Integer> interpreted) {
-        var builder = MachineFactoryCompiler.builder(module);
-        if (!interpreted.isEmpty()) {
-            builder.withInterpretedFunctions(interpreted);
-        }
-        return builder.compile();
+        return UninterruptibleCollector.machines(module, UninterruptibleCollector.compile(
+                Compiler.builder(module).withInterpretedFunctions(interpreted)));
     }
 
     private static String describe(WasmModule module, int index) {

@@ -27,11 +27,12 @@ import java.util.Properties;
  * over the entry, so a concurrent reader sees the whole entry or none.
  *
  * <p>An entry's content is a jar of {@link CompiledClasses}; the magic line names its format
- * ({@code -2}: the jar says which functions the compiled code interprets), so entries of an
- * older format are misses too.
+ * ({@code -2}: the jar says which functions the compiled code interprets; {@code -3}: the code
+ * does not poll the interrupt flag, {@link UninterruptibleCollector}), so entries of an older
+ * format are misses too.
  */
 public final class CompiledModuleCache {
-    private static final byte[] MAGIC = "detwasm-aot-2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "detwasm-aot-3\n".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_LENGTH = 32;
 
     private final Path directory;

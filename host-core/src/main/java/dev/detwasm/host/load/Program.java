@@ -1,9 +1,7 @@
 package dev.detwasm.host.load;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
 import com.dylibso.chicory.compiler.internal.Compiler;
-import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.LinkedModule;
@@ -312,15 +310,11 @@ public final class Program {
             ProgramLoader.parse(name, binary, true);
             validated = true;
         }
-        var result = Compiler.builder(module)
-                .withInterpreterFallback(fallback)
-                .withClassCollectorFactory(ClassLoadingCollector::new)
-                .build()
-                .compile();
+        var result = UninterruptibleCollector.compile(
+                Compiler.builder(module).withInterpreterFallback(fallback));
         cache.ifPresent(c -> c.put(key, CompiledClasses.of(result)));
         compiledFor = module;
-        return new MachineFactory(
-                module, ((ClassLoadingCollector) result.collector()).machineFactory());
+        return UninterruptibleCollector.machines(module, result);
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */
