@@ -3,6 +3,7 @@ package dev.detwasm.host.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.zip.CRC32C;
 
 /**
  * The AOT compiler's output kept on disk between processes, one file per compiled module, so a
@@ -22,18 +24,22 @@ import java.util.Properties;
  * entry's name is the hash of the module's bytes, as Chicory's parser computed it.
  *
  * <p>Every failure is a miss, never an error: a missing, truncated or corrupt entry (each file
- * carries the SHA-256 of its content, checked on read) is deleted and rebuilt, and an entry
+ * carries the CRC-32C of its content, checked on read) is deleted and rebuilt, and an entry
  * that cannot be written is simply not kept. Writes go to a temporary file that is then renamed
  * over the entry, so a concurrent reader sees the whole entry or none.
  *
  * <p>An entry's content is a jar of {@link CompiledClasses}; the magic line names its format
  * ({@code -2}: the jar says which functions the compiled code interprets; {@code -3}: the code
- * does not poll the interrupt flag, {@link UninterruptibleCollector}), so entries of an older
- * format are misses too.
+ * does not poll the interrupt flag, {@link UninterruptibleCollector}, and the checksum is a
+ * CRC-32C), so entries of an older format are misses too. The checksum guards against
+ * truncation and corruption (writes are atomic renames, so never against a concurrent writer):
+ * a CRC, which the JVM computes with one instruction per 8 bytes even before the JIT has
+ * compiled anything, where a SHA-256 of the content cost a cached run milliseconds of
+ * interpretation at start-up.
  */
 public final class CompiledModuleCache {
     private static final byte[] MAGIC = "detwasm-aot-3\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int HASH_LENGTH = 32;
+    private static final int CHECKSUM_LENGTH = Integer.BYTES;
 
     private final Path directory;
 
@@ -123,23 +129,28 @@ public final class CompiledModuleCache {
     }
 
     private static byte[] withHeader(byte[] data) {
-        byte[] file = new byte[MAGIC.length + HASH_LENGTH + data.length];
-        System.arraycopy(MAGIC, 0, file, 0, MAGIC.length);
-        System.arraycopy(sha256(data), 0, file, MAGIC.length, HASH_LENGTH);
-        System.arraycopy(data, 0, file, MAGIC.length + HASH_LENGTH, data.length);
-        return file;
+        return ByteBuffer.allocate(MAGIC.length + CHECKSUM_LENGTH + data.length)
+                .put(MAGIC)
+                .putInt(crc32c(data, 0, data.length))
+                .put(data)
+                .array();
     }
 
     /** The content of an entry file, or null when it is not one written whole by this class. */
     private static byte[] contentOf(byte[] file) {
-        int start = MAGIC.length + HASH_LENGTH;
+        int start = MAGIC.length + CHECKSUM_LENGTH;
         if (file.length < start || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return null;
         }
-        byte[] content = Arrays.copyOfRange(file, start, file.length);
-        boolean intact = Arrays.equals(
-                sha256(content), 0, HASH_LENGTH, file, MAGIC.length, start);
-        return intact ? content : null;
+        boolean intact = ByteBuffer.wrap(file).getInt(MAGIC.length)
+                == crc32c(file, start, file.length - start);
+        return intact ? Arrays.copyOfRange(file, start, file.length) : null;
+    }
+
+    private static int crc32c(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -35,7 +35,8 @@ final class ModuleDeclarations {
 
     private ModuleDeclarations() {}
 
-    static WasmModule parse(String name, byte[] binary) throws LoadException {
+    /** @param digest the module's digest, as Chicory's parser would give it (the cache's key) */
+    static WasmModule parse(String name, byte[] binary, String digest) throws LoadException {
         var parser = Parser.builder().withValidation(false);
         for (int id = SectionId.CUSTOM; id <= SectionId.TAG; id++) {
             if (id != SectionId.CODE) {
@@ -56,7 +57,7 @@ final class ModuleDeclarations {
                 code.addFunctionBody(PLACEHOLDER);
             }
             return module.setCodeSection(code.build())
-                    .withDigest(CompiledModuleCache.keyOf(binary))
+                    .withDigest(digest)
                     .build();
         } catch (ChicoryException | IndexOutOfBoundsException e) {
             throw new LoadException(name + ": invalid module: " + ProgramLoader.oneLine(e.getMessage()));

@@ -91,21 +91,20 @@ public final class ProgramLoader {
      */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        CompiledClasses compiled = cache.isPresent()
-                ? cache.get().classes(CompiledModuleCache.keyOf(binary))
-                : null;
+        String key = cache.isPresent() ? CompiledModuleCache.keyOf(binary) : null;
+        CompiledClasses compiled = cache.isPresent() ? cache.get().classes(key) : null;
         if (compiled != null && compiled.interpreted().isEmpty()) {
             return new Program(
-                    name, ModuleDeclarations.parse(name, binary), cache, compiled, fallback,
-                    binary);
+                    name, ModuleDeclarations.parse(name, binary, key), cache, compiled, fallback,
+                    binary, key);
         }
         if (compiled != null) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, compiled, fallback, binary);
+                return new Program(name, module, cache, compiled, fallback, binary, key);
             }
         }
-        return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
+        return new Program(name, parse(name, binary, true), cache, null, fallback, binary, key);
     }
 
     private static boolean isBinary(byte[] bytes) {
