@@ -13,8 +13,23 @@ import java.util.Map;
  * other: install order never decides silently which one a guest gets.
  */
 final class OfferedImports {
-    /** An import's name, as a key without building a string per host function. */
-    private record Name(String module, String name) {}
+    /**
+     * An import's name, as a key without building a string per host function. Its equals and
+     * hashCode are written out: a record's generated ones are bootstrapped on first use, which
+     * spins method handles at every process's start (about 5 ms of a hello world).
+     */
+    private record Name(String module, String name) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Name other && module.equals(other.module)
+                    && name.equals(other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * module.hashCode() + name.hashCode();
+        }
+    }
 
     private record Offer(HostModule owner, HostFunction function) {}
 
