@@ -16,10 +16,12 @@ import java.nio.file.Path;
  */
 public final class AotTraining {
     private static final String MODULE = "training/racy_counter.wasm";
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
     private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
+        SignalExit.install(NOWHERE, NOWHERE);
         Path module = Files.createTempFile("detwasm-training", ".wasm");
         try (InputStream in = AotTraining.class.getResourceAsStream(MODULE)) {
             Files.write(module, in.readAllBytes());
@@ -34,8 +36,9 @@ public final class AotTraining {
         }
     }
 
+    /** As {@link Detwasm#main} runs a command, so that its classes and lambdas are recorded too. */
     private static void execute(String... args) {
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        Detwasm.execute(args, InputStream.nullInputStream(), nowhere, nowhere);
+        Detwasm.execute(args, InputStream.nullInputStream(), NOWHERE, NOWHERE,
+                CommandStart.ofJvm(), CarrierParallelism.ofProcess());
     }
 }

@@ -81,7 +81,8 @@ public final class Detwasm {
         return execute(args, in, out, err, CommandStart.at(Instant.now()), CarrierParallelism.shared());
     }
 
-    private static int execute(
+    /** Runs {@code args} with the given start and carriers: a process's, or in-process ones. */
+    static int execute(
             String[] args, InputStream in, PrintStream out, PrintStream err, CommandStart start,
             CarrierParallelism carriers) {
         CliStreams streams = new CliStreams(in, out, err);

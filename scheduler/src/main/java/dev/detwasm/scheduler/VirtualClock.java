@@ -11,9 +11,12 @@ import java.util.PriorityQueue;
  * moves with work, by {@link #pass}.
  */
 final class VirtualClock {
-    private static final Comparator<GuestThread> BY_DEADLINE =
-            Comparator.<GuestThread>comparingLong(t -> t.deadline)
-                    .thenComparingLong(t -> t.timerOrder);
+    // One lambda rather than Comparator's combinators: the JVM's AOT cache keeps the classes of
+    // detwasm's lambdas but not those Comparator makes inside itself, generated at every start.
+    private static final Comparator<GuestThread> BY_DEADLINE = (a, b) -> {
+        int byDeadline = Long.compare(a.deadline, b.deadline);
+        return byDeadline != 0 ? byDeadline : Long.compare(a.timerOrder, b.timerOrder);
+    };
 
     /** At most one timer per thread, so removal by scanning is cheap enough. */
     private final PriorityQueue<GuestThread> timers = new PriorityQueue<>(BY_DEADLINE);
