@@ -92,7 +92,7 @@ public final class ProgramLoader {
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
         String key = cache.isPresent() ? CompiledModuleCache.keyOf(binary) : null;
-        CompiledClasses compiled = cache.isPresent() ? cache.get().classes(key) : null;
+        CompiledClasses compiled = key != null ? cache.get().classes(key) : null;
         if (compiled != null && compiled.interpreted().isEmpty()) {
             return new Program(
                     name, ModuleDeclarations.parse(name, binary, key), cache, compiled, fallback,

@@ -29,8 +29,6 @@ import org.objectweb.asm.Opcodes;
  */
 final class UninterruptibleCollector extends ClassLoadingCollector {
     private static final String POLL = "checkInterruption";
-    /** Made on first use: only a compilation needs it, never a run from the compile cache. */
-    private static volatile byte[] helpers;
 
     /** Compiles with {@code compiler}, collecting its classes in a collector of this kind. */
     static CompilerResult compile(Compiler.Builder compiler) {
@@ -43,23 +41,15 @@ final class UninterruptibleCollector extends ClassLoadingCollector {
                 module, ((ClassLoadingCollector) result.collector()).machineFactory());
     }
 
+    /** Asked once per compilation (a compile-cache miss), so the helpers are rewritten anew. */
     @Override
     public byte[] resolve(Class<?> clazz) {
         byte[] bytes = super.resolve(clazz);
-        return clazz == Shaded.class ? helpers(bytes) : bytes;
-    }
-
-    private static byte[] helpers(byte[] shaded) {
-        byte[] result = helpers;
-        if (result == null) {
-            result = withoutPoll(shaded);
-            helpers = result;
-        }
-        return result;
+        return clazz == Shaded.class ? withoutPoll(bytes) : bytes;
     }
 
     /** {@code shaded} with the body of every static {@code checkInterruption()V} a bare return. */
-    static byte[] withoutPoll(byte[] shaded) {
+    private static byte[] withoutPoll(byte[] shaded) {
         ClassReader reader = new ClassReader(shaded);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
