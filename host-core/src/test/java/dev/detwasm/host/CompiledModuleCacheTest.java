@@ -109,7 +109,6 @@ class CompiledModuleCacheTest {
         assertEquals(2, compiled.functionBodyCount());
         assertTrue(compiled.getFunctionBody(0).instructions().isEmpty(), "a placeholder");
         assertFalse(interpreted.getFunctionBody(0).instructions().isEmpty(), "parsed");
-        assertEquals(warm.module().digest(), CompiledModuleCache.keyOf(warm.binary()));
     }
 
     @Test
@@ -132,11 +131,29 @@ class CompiledModuleCacheTest {
     }
 
     @Test
-    void theKeyIsTheDigestChicorysParserComputes() throws Exception {
-        byte[] wasm = Files.readAllBytes(Path.of("../testdata/c/hello.wasm"));
-        assertEquals(
-                new ProgramLoader().load("hello.wasm", wasm).module().digest(),
-                CompiledModuleCache.keyOf(wasm));
+    void anEntryIsAHitOnlyForTheModuleWhoseBytesItHolds() throws Exception {
+        CompiledModuleCache cache = new CompiledModuleCache(root);
+        byte[] module = sumWasm();
+        runAot(new ProgramLoader(Optional.of(cache)));
+        Path entry = entries(cache).get(0);
+        assertEquals(CompiledModuleCache.nameOf(module) + ".entry", entry.getFileName().toString());
+        assertTrue(cache.contains(module));
+
+        // Another module under this one's name (a CRC names entries; it does not identify them).
+        byte[] other = module.clone();
+        other[other.length - 1] ^= 1;
+        Path impostor = entry.resolveSibling(CompiledModuleCache.nameOf(other) + ".entry");
+        Files.copy(entry, impostor);
+        assertFalse(cache.contains(other));
+        assertNull(cache.get(other));
+        assertTrue(Files.exists(impostor), "left for its own module to replace");
+        cache.putIfAbsent(other, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, cache.get(other));
+        assertTrue(cache.contains(module), "untouched");
+    }
+
+    private static byte[] sumWasm() throws Exception {
+        return new ProgramLoader().load("sum.wat", WAT.getBytes(StandardCharsets.UTF_8)).binary();
     }
 
     @Test
@@ -159,25 +176,21 @@ class CompiledModuleCacheTest {
             Files.write(entry, damaged);
             assertEquals(expected, runAot(loader));
             assertFalse(Arrays.equals(damaged, Files.readAllBytes(entry)), "rebuilt");
-            assertNotNull(cache.get(key()), "and intact");
+            assertNotNull(cache.get(sumWasm()), "and intact");
         }
-    }
-
-    private static String key() throws Exception {
-        return new ProgramLoader().load("sum.wat", WAT.getBytes(StandardCharsets.UTF_8)).module().digest();
     }
 
     @Test
     void anEntryWithAValidChecksumThatDoesNotLoadIsReplaced() throws Exception {
         String expected = runAot(new ProgramLoader());
         CompiledModuleCache cache = new CompiledModuleCache(root);
-        String key = key();
+        byte[] module = sumWasm();
         byte[] garbage = "not a jar".getBytes(StandardCharsets.US_ASCII);
-        cache.putIfAbsent(key, garbage);
-        assertArrayEquals(garbage, cache.get(key));
+        cache.putIfAbsent(module, garbage);
+        assertArrayEquals(garbage, cache.get(module));
 
         assertEquals(expected, runAot(new ProgramLoader(Optional.of(cache))));
-        byte[] replaced = cache.get(key);
+        byte[] replaced = cache.get(module);
         assertTrue(replaced.length > 100 && replaced[0] == 'P' && replaced[1] == 'K', "a jar");
     }
 
@@ -187,6 +200,6 @@ class CompiledModuleCacheTest {
         CompiledModuleCache cache = new CompiledModuleCache(file);
         String expected = runAot(new ProgramLoader());
         assertEquals(expected, runAot(new ProgramLoader(Optional.of(cache))));
-        assertNull(cache.get("SHA-256:anything"));
+        assertNull(cache.get(sumWasm()));
     }
 }

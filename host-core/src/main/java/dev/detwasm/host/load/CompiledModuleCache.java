@@ -9,19 +9,22 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.zip.CRC32C;
 
 /**
  * The AOT compiler's output kept on disk between processes, one file per compiled module, so a
  * module is compiled once per machine rather than once per process. Entries live in a directory
- * named for the detwasm and Chicory versions (either changes what the compiler emits); an
- * entry's name is the hash of the module's bytes, as Chicory's parser computed it.
+ * named for the detwasm and Chicory versions (either changes what the compiler emits).
+ *
+ * <p>An entry is named for the module's length and CRC-32C ({@link #nameOf}) and holds the
+ * module's bytes beside the compiled classes: only an entry whose bytes equal the module's is a
+ * hit. So correctness never rests on the name (a CRC is no cryptographic hash: two modules with
+ * one name only evict each other), and a cached run hashes nothing. A SHA-256 key cost a cached
+ * run of a 33 KB module 15-25 ms at start-up, interpreted before the JIT had compiled it; the
+ * JVM computes a CRC-32C with one instruction per 8 bytes even in the interpreter, and the
+ * comparison is an array mismatch.
  *
  * <p>Every failure is a miss, never an error: a missing, truncated or corrupt entry (each file
  * carries the CRC-32C of its content, checked on read) is deleted and rebuilt, and an entry
@@ -31,14 +34,12 @@ import java.util.zip.CRC32C;
  * <p>An entry's content is a jar of {@link CompiledClasses}; the magic line names its format
  * ({@code -2}: the jar says which functions the compiled code interprets; {@code -3}: the code
  * does not poll the interrupt flag, {@link UninterruptibleCollector}, and the checksum is a
- * CRC-32C), so entries of an older format are misses too. The checksum guards against
- * truncation and corruption (writes are atomic renames, so never against a concurrent writer):
- * a CRC, which the JVM computes with one instruction per 8 bytes even before the JIT has
- * compiled anything, where a SHA-256 of the content cost a cached run milliseconds of
- * interpretation at start-up.
+ * CRC-32C; {@code -4}: named by CRC-32C and holding the module), so entries of an older format
+ * are misses too. The checksum guards against truncation and corruption (writes are atomic
+ * renames, so never against a concurrent writer).
  */
 public final class CompiledModuleCache {
-    private static final byte[] MAGIC = "detwasm-aot-3\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "detwasm-aot-4\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM_LENGTH = Integer.BYTES;
 
     private final Path directory;
@@ -53,33 +54,41 @@ public final class CompiledModuleCache {
         return directory;
     }
 
-    /** The content of the entry for {@code key}, or null when there is none intact. */
-    public byte[] get(String key) {
-        Path entry = entry(key);
+    /** The content kept for {@code module}, or null when there is none intact. */
+    public byte[] get(byte[] module) {
+        Path entry = entry(module);
         byte[] file;
         try {
             file = Files.readAllBytes(entry);
         } catch (IOException e) {
             return null;
         }
-        byte[] content = contentOf(file);
-        if (content == null) {
-            evict(key);
+        int start = MAGIC.length + CHECKSUM_LENGTH;
+        if (!intact(file, start)) {
+            deleteQuietly(entry);
+            return null;
         }
-        return content;
+        int length = ByteBuffer.wrap(file).getInt(start);
+        int data = start + Integer.BYTES + length;
+        // Another module of the same name: a miss, and its entry stays until this one replaces it.
+        if (length != module.length
+                || !Arrays.equals(file, start + Integer.BYTES, data, module, 0, length)) {
+            return null;
+        }
+        return Arrays.copyOfRange(file, data, file.length);
     }
 
-    /** Keeps {@code data} as the entry for {@code key}, unless there is one already. */
-    public void putIfAbsent(String key, byte[] data) {
-        Path entry = entry(key);
-        if (Files.exists(entry)) {
+    /** Keeps {@code data} for {@code module}, unless that module's entry is there already. */
+    public void putIfAbsent(byte[] module, byte[] data) {
+        Path entry = entry(module);
+        if (get(module) != null) {
             return;
         }
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "entry", ".tmp");
-            Files.write(temporary, withHeader(data));
+            Files.write(temporary, entryFile(module, data));
             move(temporary, entry);
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(temporary);
@@ -87,64 +96,67 @@ public final class CompiledModuleCache {
     }
 
     /**
-     * The compiled classes kept for {@code key}, or null when there are none usable (an entry
-     * that is not a jar of compiled classes is removed).
+     * The compiled classes kept for {@code module}, or null when there are none usable (an
+     * entry that is not a jar of compiled classes is removed).
      */
-    CompiledClasses classes(String key) {
-        byte[] content = get(key);
+    CompiledClasses classes(byte[] module) {
+        byte[] content = get(module);
         if (content == null) {
             return null;
         }
         CompiledClasses classes = CompiledClasses.fromJar(content);
         if (classes == null) {
-            evict(key);
+            evict(module);
         }
         return classes;
     }
 
-    void put(String key, CompiledClasses classes) {
-        putIfAbsent(key, classes.toJar());
+    void put(byte[] module, CompiledClasses classes) {
+        putIfAbsent(module, classes.toJar());
     }
 
-    /** Whether there is an entry for {@code key} (it may still turn out unreadable). */
-    public boolean contains(String key) {
-        return Files.isRegularFile(entry(key));
+    /** Whether there is an entry for {@code module} whose classes it would use. */
+    public boolean contains(byte[] module) {
+        return get(module) != null;
     }
 
-    /**
-     * The key Chicory's parser gives a module of these bytes ({@link
-     * com.dylibso.chicory.wasm.WasmModule#digest()}), computed without parsing them.
-     */
-    public static String keyOf(byte[] moduleBytes) {
-        return "sha-256:" + Base64.getEncoder().encodeToString(sha256(moduleBytes));
+    /** The name of {@code module}'s entry: its length and CRC-32C. */
+    public static String nameOf(byte[] module) {
+        return String.format("%08x-%d", crc32c(module, 0, module.length), module.length);
     }
 
-    /** Removes the entry for {@code key}: its content could not be used. */
-    public void evict(String key) {
-        deleteQuietly(entry(key));
+    /** Removes the entry for {@code module}: its content could not be used. */
+    public void evict(byte[] module) {
+        deleteQuietly(entry(module));
     }
 
-    private Path entry(String key) {
-        return directory.resolve(HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8))) + ".jar");
+    private Path entry(byte[] module) {
+        return directory.resolve(nameOf(module) + ".entry");
     }
 
-    private static byte[] withHeader(byte[] data) {
-        return ByteBuffer.allocate(MAGIC.length + CHECKSUM_LENGTH + data.length)
-                .put(MAGIC)
-                .putInt(crc32c(data, 0, data.length))
-                .put(data)
-                .array();
-    }
-
-    /** The content of an entry file, or null when it is not one written whole by this class. */
-    private static byte[] contentOf(byte[] file) {
+    /** MAGIC, the checksum of the rest, the module's length and bytes, then {@code data}. */
+    private static byte[] entryFile(byte[] module, byte[] data) {
         int start = MAGIC.length + CHECKSUM_LENGTH;
-        if (file.length < start || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            return null;
+        ByteBuffer file = ByteBuffer.allocate(start + Integer.BYTES + module.length + data.length)
+                .put(MAGIC)
+                .putInt(0)
+                .putInt(module.length)
+                .put(module)
+                .put(data);
+        byte[] bytes = file.array();
+        return file.putInt(MAGIC.length, crc32c(bytes, start, bytes.length - start)).array();
+    }
+
+    /** Whether {@code file} is an entry written whole by this class, in this format. */
+    private static boolean intact(byte[] file, int start) {
+        if (file.length < start + Integer.BYTES
+                || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                || ByteBuffer.wrap(file).getInt(MAGIC.length)
+                        != crc32c(file, start, file.length - start)) {
+            return false;
         }
-        boolean intact = ByteBuffer.wrap(file).getInt(MAGIC.length)
-                == crc32c(file, start, file.length - start);
-        return intact ? Arrays.copyOfRange(file, start, file.length) : null;
+        int length = ByteBuffer.wrap(file).getInt(start);
+        return length >= 0 && length <= file.length - start - Integer.BYTES;
     }
 
     private static int crc32c(byte[] bytes, int offset, int length) {
@@ -169,14 +181,6 @@ public final class CompiledModuleCache {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             // Another process may hold or have removed it; the next run tries again.
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -35,8 +35,12 @@ final class ModuleDeclarations {
 
     private ModuleDeclarations() {}
 
-    /** @param digest the module's digest, as Chicory's parser would give it (the cache's key) */
-    static WasmModule parse(String name, byte[] binary, String digest) throws LoadException {
+    /**
+     * The module without its code, and without a {@link WasmModule#digest() digest}: the
+     * digest only names a module for Chicory's own compile cache, which detwasm does not use,
+     * and hashing the bytes is what a cached load avoids.
+     */
+    static WasmModule parse(String name, byte[] binary) throws LoadException {
         var parser = Parser.builder().withValidation(false);
         for (int id = SectionId.CUSTOM; id <= SectionId.TAG; id++) {
             if (id != SectionId.CODE) {
@@ -56,9 +60,7 @@ final class ModuleDeclarations {
             for (int i = 0; i < functions[0].functionCount(); i++) {
                 code.addFunctionBody(PLACEHOLDER);
             }
-            return module.setCodeSection(code.build())
-                    .withDigest(digest)
-                    .build();
+            return module.setCodeSection(code.build()).build();
         } catch (ChicoryException | IndexOutOfBoundsException e) {
             throw new LoadException(name + ": invalid module: " + ProgramLoader.oneLine(e.getMessage()));
         }

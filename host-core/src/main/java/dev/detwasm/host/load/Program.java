@@ -69,8 +69,6 @@ public final class Program {
     // The module the compiled machines were made for: their instances are built of it.
     private WasmModule compiledFor;
     private String compileWarning;
-    // The compile cache's key for the binary: a SHA-256 of it, so computed at most once.
-    private String key;
     private GuestLocations locations;
     // Made by transform passes from this program, whose DWARF describes the code through
     // offsets: null when the module is run as it was loaded.
@@ -83,9 +81,8 @@ public final class Program {
      *     was parsed whole and validated
      * @param fallback what the AOT compiler does about a function too large for a JVM method
      *     (it runs interpreted): say so on stderr (WARN) or not (SILENT)
-     * @param binary the module's bytes: what passes rewrite, and its debug sections
-     * @param key the compile cache's key for {@code binary} when the loader computed it, else
-     *     null (computed when the cache is first asked)
+     * @param binary the module's bytes: what passes rewrite, its debug sections, and what
+     *     the compile cache keeps its classes for
      */
     Program(
             String name,
@@ -93,11 +90,9 @@ public final class Program {
             Optional<CompiledModuleCache> cache,
             CompiledClasses cached,
             InterpreterFallback fallback,
-            byte[] binary,
-            String key) {
+            byte[] binary) {
         this.name = name;
         this.binary = binary.clone();
-        this.key = key;
         this.module = module;
         this.withBodies = cached != null && cached.interpreted().isEmpty() ? null : module;
         this.cache = cache;
@@ -229,8 +224,7 @@ public final class Program {
             }
             byte[] bytes = rewritten.wasm();
             done = new Program(
-                    name, ProgramLoader.parse(name, bytes, true), cache, null, fallback, bytes,
-                    null);
+                    name, ProgramLoader.parse(name, bytes, true), cache, null, fallback, bytes);
             done.rewrittenFrom = this;
             done.offsets = rewritten.offsets();
             transformed.put(names, done);
@@ -296,7 +290,7 @@ public final class Program {
 
     private Function<Instance, Machine> compile() throws LoadException {
         CompiledClasses classes =
-                cached != null ? cached : cache.map(c -> c.classes(key())).orElse(null);
+                cached != null ? cached : cache.map(c -> c.classes(binary)).orElse(null);
         cached = null;
         if (classes != null) {
             WasmModule module = classes.interpreted().isEmpty() ? this.module : withBodies();
@@ -308,7 +302,7 @@ public final class Program {
                 // An entry that passed its checksum but does not load (say, written by a build
                 // that emitted other classes under the same versions): drop it and compile
                 // anew, after the validation its presence let the loader skip.
-                cache.get().evict(key());
+                cache.get().evict(binary);
             }
         }
         WasmModule module = withBodies();
@@ -318,16 +312,9 @@ public final class Program {
         }
         var result = UninterruptibleCollector.compile(
                 Compiler.builder(module).withInterpreterFallback(fallback));
-        cache.ifPresent(c -> c.put(key(), CompiledClasses.of(result)));
+        cache.ifPresent(c -> c.put(binary, CompiledClasses.of(result)));
         compiledFor = module;
         return UninterruptibleCollector.machines(module, result);
-    }
-
-    private String key() {
-        if (key == null) {
-            key = CompiledModuleCache.keyOf(binary);
-        }
-        return key;
     }
 
     /** The memory the module imports as {@code env.memory}, if any. */

@@ -91,20 +91,19 @@ public final class ProgramLoader {
      */
     public Program load(String name, byte[] bytes) throws LoadException {
         byte[] binary = isBinary(bytes) ? bytes : fromText(name, bytes);
-        String key = cache.isPresent() ? CompiledModuleCache.keyOf(binary) : null;
-        CompiledClasses compiled = key != null ? cache.get().classes(key) : null;
+        CompiledClasses compiled = cache.map(c -> c.classes(binary)).orElse(null);
         if (compiled != null && compiled.interpreted().isEmpty()) {
             return new Program(
-                    name, ModuleDeclarations.parse(name, binary, key), cache, compiled, fallback,
-                    binary, key);
+                    name, ModuleDeclarations.parse(name, binary), cache, compiled, fallback,
+                    binary);
         }
         if (compiled != null) {
             WasmModule module = parse(name, binary, false);
             if (!ValidatorHints.needed(module)) {
-                return new Program(name, module, cache, compiled, fallback, binary, key);
+                return new Program(name, module, cache, compiled, fallback, binary);
             }
         }
-        return new Program(name, parse(name, binary, true), cache, null, fallback, binary, key);
+        return new Program(name, parse(name, binary, true), cache, null, fallback, binary);
     }
 
     private static boolean isBinary(byte[] bytes) {
