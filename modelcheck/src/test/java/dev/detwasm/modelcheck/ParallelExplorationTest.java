@@ -9,6 +9,7 @@ import dev.detwasm.host.HostCoreModule;
 import dev.detwasm.host.RunConfig;
 import dev.detwasm.scheduler.SchedulerModule;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -100,6 +101,33 @@ class ParallelExplorationTest {
                         reproduction, ProgressListener.NONE);
         assertEquals(81, report.runs());
         assertTrue(most.get() > 1, "at most " + most.get() + " run at once");
+    }
+
+    /**
+     * Runs of microseconds are taken in batches; a stop that arrives while workers hold theirs
+     * still ends the exploration, after a prefix of its runs in order.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void aStopEndsWorkersThatHoldBatchesOfFastRuns(int jobs) throws Exception {
+        SyntheticTree tree = SyntheticTree.uniform(16, 2);
+        StopRequest stop = StopRequest.none();
+        AtomicInteger made = new AtomicInteger();
+        RunExecutor stopping =
+                source -> {
+                    if (made.incrementAndGet() == 3000) {
+                        stop.request("test");
+                    }
+                    return tree.execute(source);
+                };
+        Explorations e =
+                Explorations.of(stopping, new DfsStrategy(), Branching.unbounded(),
+                        new Limits(Long.MAX_VALUE, Limits.NO_TIME_LIMIT, false, jobs,
+                                System.nanoTime(), stop));
+        assertEquals(Set.of(Bound.INTERRUPTED), e.exploration.bounds());
+        assertTrue(e.runs.size() >= 1 && e.runs.size() <= made.get(), e.runs.size() + " runs");
+        Explorations whole = Explorations.of(tree, new DfsStrategy());
+        assertEquals(whole.traces().subList(0, e.runs.size()), e.traces());
     }
 
     @ParameterizedTest
