@@ -69,3 +69,16 @@ for ((i = 0; i < 3; i++)); do
   done
 done
 echo "(targets: 12,000 runs/s with 1 job; --jobs 2 at least 1.7x --jobs 1, whole process)"
+
+# What a second core gives on this machine: the same CPU-bound loop (awk, one process each) alone,
+# then two at once. 2.0x is two real cores; virtual CPUs that share a physical core, or a host
+# that throttles the second, give less, and no program's --jobs 2 beats this ratio.
+spin() { /usr/bin/time -f '%e' -o "$1" awk 'BEGIN { for (i = 0; i < 3e7; i++) x += i * i }'; }
+for ((i = 0; i < 3; i++)); do
+  spin "$out.time"; one="$(tail -1 "$out.time")"
+  spin "$out.a" & spin "$out.time"; wait
+  both="$(sort -n "$out.a" "$out.time" | tail -1)"
+  printf 'machine: one loop %s s, two at once %s s: parallel capacity %.2fx | load %s\n' \
+    "$one" "$both" "$(echo "2 * $one / $both" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+done
+rm -f "$out.a"
