@@ -185,9 +185,10 @@ public final class Explorer {
         /**
          * How many runs a worker takes at once: one while a run is long, more while runs take
          * microseconds. Every visit to the lock may park the worker, and while it is parked
-         * its carrier takes the other workers' guest threads, which then go back and forth
-         * between carriers at every hand-off (a run of the racy counter costs 40% more CPU).
-         * Only which worker makes a run depends on this, never the runs or their order.
+         * its carrier is free to take the other workers' guest threads, which then hop between
+         * carriers (with two jobs, a run of the racy counter cost 40% more CPU than with one
+         * when a worker visited the lock twice a run). Only which worker makes a run depends on
+         * this, never the runs or their order.
          */
         private int batchSize() {
             return (int) Math.max(1, Math.min(MAX_BATCH, BATCH_NANOS / Math.max(1, runNanos)));
