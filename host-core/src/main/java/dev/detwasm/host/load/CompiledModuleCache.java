@@ -21,10 +21,11 @@ import java.util.zip.CRC32C;
  * <p>An entry is named for the module's length and CRC-32C ({@link #nameOf}) and holds the
  * module's bytes beside the compiled classes: only an entry whose bytes equal the module's is a
  * hit. So correctness never rests on the name (a CRC is no cryptographic hash: two modules with
- * one name only evict each other), and a cached run hashes nothing. A SHA-256 key cost a cached
- * run of a 33 KB module 15-25 ms at start-up, interpreted before the JIT had compiled it; the
- * JVM computes a CRC-32C with one instruction per 8 bytes even in the interpreter, and the
- * comparison is an array mismatch.
+ * one name only evict each other), and a cached run hashes nothing: the SHA-256 key this
+ * replaced was computed on every cached run, interpreted at start-up (the cached 2.5 MB Go
+ * program took 0.93x the CPU without it), where the JVM computes a CRC-32C with one
+ * instruction per 8 bytes even in the interpreter and the comparison is an array mismatch.
+ * An entry is one Java array, so a module and classes together past 2 GiB are not kept.
  *
  * <p>Every failure is a miss, never an error: a missing, truncated or corrupt entry (each file
  * carries the CRC-32C of its content, checked on read) is deleted and rebuilt, and an entry
@@ -41,6 +42,12 @@ import java.util.zip.CRC32C;
 public final class CompiledModuleCache {
     private static final byte[] MAGIC = "detwasm-aot-4\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM_LENGTH = Integer.BYTES;
+    /** Where the module's length is, and the checksummed rest of the file begins. */
+    private static final int CHECKED_FROM = MAGIC.length + CHECKSUM_LENGTH;
+    /** Magic, checksum and the module's length. */
+    private static final int HEADER_LENGTH = CHECKED_FROM + Integer.BYTES;
+    /** An entry is one Java array; a module and its classes larger than that are not kept. */
+    private static final long MAX_ENTRY = Integer.MAX_VALUE - 8;
 
     private final Path directory;
 
@@ -63,16 +70,15 @@ public final class CompiledModuleCache {
         } catch (IOException e) {
             return null;
         }
-        int start = MAGIC.length + CHECKSUM_LENGTH;
-        if (!intact(file, start)) {
+        if (!intact(file)) {
             deleteQuietly(entry);
             return null;
         }
-        int length = ByteBuffer.wrap(file).getInt(start);
-        int data = start + Integer.BYTES + length;
+        int length = ByteBuffer.wrap(file).getInt(CHECKED_FROM);
+        int data = HEADER_LENGTH + length;
         // Another module of the same name: a miss, and its entry stays until this one replaces it.
         if (length != module.length
-                || !Arrays.equals(file, start + Integer.BYTES, data, module, 0, length)) {
+                || !Arrays.equals(file, HEADER_LENGTH, data, module, 0, length)) {
             return null;
         }
         return Arrays.copyOfRange(file, data, file.length);
@@ -81,7 +87,7 @@ public final class CompiledModuleCache {
     /** Keeps {@code data} for {@code module}, unless that module's entry is there already. */
     public void putIfAbsent(byte[] module, byte[] data) {
         Path entry = entry(module);
-        if (get(module) != null) {
+        if (HEADER_LENGTH + (long) module.length + data.length > MAX_ENTRY || get(module) != null) {
             return;
         }
         Path temporary = null;
@@ -136,27 +142,27 @@ public final class CompiledModuleCache {
 
     /** MAGIC, the checksum of the rest, the module's length and bytes, then {@code data}. */
     private static byte[] entryFile(byte[] module, byte[] data) {
-        int start = MAGIC.length + CHECKSUM_LENGTH;
-        ByteBuffer file = ByteBuffer.allocate(start + Integer.BYTES + module.length + data.length)
+        ByteBuffer file = ByteBuffer.allocate(HEADER_LENGTH + module.length + data.length)
                 .put(MAGIC)
                 .putInt(0)
                 .putInt(module.length)
                 .put(module)
                 .put(data);
         byte[] bytes = file.array();
-        return file.putInt(MAGIC.length, crc32c(bytes, start, bytes.length - start)).array();
+        return file.putInt(MAGIC.length, crc32c(bytes, CHECKED_FROM, bytes.length - CHECKED_FROM))
+                .array();
     }
 
     /** Whether {@code file} is an entry written whole by this class, in this format. */
-    private static boolean intact(byte[] file, int start) {
-        if (file.length < start + Integer.BYTES
+    private static boolean intact(byte[] file) {
+        if (file.length < HEADER_LENGTH
                 || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
                 || ByteBuffer.wrap(file).getInt(MAGIC.length)
-                        != crc32c(file, start, file.length - start)) {
+                        != crc32c(file, CHECKED_FROM, file.length - CHECKED_FROM)) {
             return false;
         }
-        int length = ByteBuffer.wrap(file).getInt(start);
-        return length >= 0 && length <= file.length - start - Integer.BYTES;
+        int length = ByteBuffer.wrap(file).getInt(CHECKED_FROM);
+        return length >= 0 && length <= file.length - HEADER_LENGTH;
     }
 
     private static int crc32c(byte[] bytes, int offset, int length) {
