@@ -70,11 +70,11 @@ public final class CompiledModuleCache {
         } catch (IOException e) {
             return null;
         }
-        if (!intact(file)) {
+        int length = moduleLength(file);
+        if (length < 0) {
             deleteQuietly(entry);
             return null;
         }
-        int length = ByteBuffer.wrap(file).getInt(CHECKED_FROM);
         int data = HEADER_LENGTH + length;
         // Another module of the same name: a miss, and its entry stays until this one replaces it.
         if (length != module.length
@@ -153,16 +153,20 @@ public final class CompiledModuleCache {
                 .array();
     }
 
-    /** Whether {@code file} is an entry written whole by this class, in this format. */
-    private static boolean intact(byte[] file) {
+    /**
+     * The length of the module an entry file holds, or -1 when the file is not an entry written
+     * whole by this class, in this format.
+     */
+    private static int moduleLength(byte[] file) {
         if (file.length < HEADER_LENGTH
-                || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
-                || ByteBuffer.wrap(file).getInt(MAGIC.length)
-                        != crc32c(file, CHECKED_FROM, file.length - CHECKED_FROM)) {
-            return false;
+                || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return -1;
         }
-        int length = ByteBuffer.wrap(file).getInt(CHECKED_FROM);
-        return length >= 0 && length <= file.length - HEADER_LENGTH;
+        ByteBuffer header = ByteBuffer.wrap(file);
+        int length = header.getInt(CHECKED_FROM);
+        boolean intact = header.getInt(MAGIC.length)
+                == crc32c(file, CHECKED_FROM, file.length - CHECKED_FROM);
+        return intact && length >= 0 && length <= file.length - HEADER_LENGTH ? length : -1;
     }
 
     private static int crc32c(byte[] bytes, int offset, int length) {
