@@ -43,6 +43,33 @@ class GuestOutputTest {
     }
 
     @Test
+    void aWholeStreamsDigestIsComputedWhenAskedForAndAgreesWithAGivenOne() throws Exception {
+        byte[] hello = "hello\n".getBytes(StandardCharsets.UTF_8);
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(hello);
+        KeptOutput computed = KeptOutput.of(hello);
+        KeptOutput given = new KeptOutput(hello, hello.length, sha);
+        assertArrayEquals(sha, computed.sha256());
+        assertEquals(given, computed);
+        assertEquals(computed, given);
+        assertEquals(given.hashCode(), computed.hashCode());
+        assertTrue(computed.sameBytes(given));
+        assertEquals(given.toString(), computed.toString());
+    }
+
+    @Test
+    void aStreamThatOutgrowsTheLimitInTheMiddleOfAWriteIsDigestedWhole() throws Exception {
+        GuestOutput output = GuestOutput.captured(4);
+        byte[] all = {1, 2, 3, 4, 5, 6};
+        output.writeStdout(all, 0, 3);
+        output.writeStdout(all, 3, 3);
+        KeptOutput kept = output.stdout();
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(all), kept.sha256());
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, kept.prefix());
+        assertEquals(6, kept.length());
+        assertFalse(kept.sameBytes(KeptOutput.of(Arrays.copyOf(all, 4))));
+    }
+
+    @Test
     void keepingNothingStillTellsStreamsApart() {
         GuestOutput a = GuestOutput.captured(0);
         GuestOutput b = GuestOutput.captured(0);
