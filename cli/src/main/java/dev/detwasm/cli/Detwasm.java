@@ -2,6 +2,8 @@ package dev.detwasm.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.detwasm.embed.Sandbox;
 import dev.detwasm.host.load.LoadException;
 import dev.detwasm.host.spi.ExitCodes;
 import dev.detwasm.host.spi.HostError;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -86,20 +89,25 @@ public final class Detwasm {
             String[] args, InputStream in, PrintStream out, PrintStream err, CommandStart start,
             CarrierParallelism carriers) {
         CliStreams streams = new CliStreams(in, out, err);
-        Injector injector;
+        List<String> argv = FlatForm.rewrite(List.of(args), SUBCOMMANDS.keySet());
+        String named = argv.isEmpty() ? "" : argv.get(0);
+        boolean one = SUBCOMMANDS.containsKey(named) && !named.equals("help");
+        // run wires no model checker; a usage error, which looks at every command, wires all.
+        Supplier<GuiceFactory> everything =
+                () -> new GuiceFactory(injector(streams, start, carriers, Sandbox.defaultModules()));
+        GuiceFactory factory;
         try {
-            injector = Guice.createInjector(new CliModule(streams, start, carriers));
+            factory = named.equals("run")
+                    ? new GuiceFactory(injector(streams, start, carriers, Sandbox.runModules()))
+                    : everything.get();
         } catch (RuntimeException e) {
             err.println("detwasm: internal error: " + e);
             return ExitCodes.INTERNAL;
         }
-        GuiceFactory factory = new GuiceFactory(injector);
-        List<String> argv = FlatForm.rewrite(List.of(args), SUBCOMMANDS.keySet());
-        String named = argv.isEmpty() ? "" : argv.get(0);
-        boolean one = SUBCOMMANDS.containsKey(named) && !named.equals("help");
         CommandLine cli = commandLine(factory, one ? Set.of(named) : SUBCOMMANDS.keySet(), out, err);
-        cli.setParameterExceptionHandler(
-                (e, rest) -> usageError(e, commandLine(factory, SUBCOMMANDS.keySet(), out, err)));
+        cli.setParameterExceptionHandler((e, rest) -> usageError(
+                e, commandLine(named.equals("run") ? everything.get() : factory,
+                        SUBCOMMANDS.keySet(), out, err)));
         try {
             return cli.execute(argv.toArray(String[]::new));
         } catch (OutOfMemoryError e) {
@@ -110,6 +118,12 @@ public final class Detwasm {
             // picocli hands only exceptions to the handler; an error is still one line.
             return failure(e, err);
         }
+    }
+
+    private static Injector injector(
+            CliStreams streams, CommandStart start, CarrierParallelism carriers,
+            List<Module> wiring) {
+        return Guice.createInjector(new CliModule(streams, start, carriers, wiring));
     }
 
     /** The command line with the subcommands {@code names} (picocli would build all). */

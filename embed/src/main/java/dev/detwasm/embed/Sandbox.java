@@ -86,8 +86,17 @@ public final class Sandbox {
 
     /** The modules every sandbox starts from: host-core, the scheduler, WASI, the checker. */
     public static List<Module> defaultModules() {
-        return List.of(new HostCoreModule(), new SchedulerModule(), new WasiPreview1Module(),
-                new ModelCheckModule());
+        List<Module> modules = new ArrayList<>(runModules());
+        modules.add(new ModelCheckModule());
+        return List.copyOf(modules);
+    }
+
+    /**
+     * The default modules but the checker's: all that running a program takes. {@code detwasm
+     * run} wires only these (Guice's handling of the checker's bindings is start-up time).
+     */
+    public static List<Module> runModules() {
+        return List.of(new HostCoreModule(), new SchedulerModule(), new WasiPreview1Module());
     }
 
     /** Runs once with the run options; the guest's output is kept in the result only. */
@@ -173,8 +182,8 @@ public final class Sandbox {
         }
 
         /**
-         * Uses {@code injector}, made from {@link #defaultModules} (and nothing that overrides
-         * them), instead of making one: a process that already has it saves the wiring's cost.
+         * Uses {@code injector}, made from {@link #defaultModules} (or, for a sandbox that only
+         * runs, {@link #runModules}; and nothing that overrides them), instead of making one: a process that already has it saves the wiring's cost.
          * Cannot be combined with {@link #withModules}.
          */
         public Builder withInjector(Injector injector) {
