@@ -54,6 +54,18 @@ pair "Go threads program, second run (target: A at most 1.5 s wall)" \
   -- ./detwasm run testdata/go/goroutines.wasm -- ./detwasm run --no-cache testdata/go/goroutines.wasm
 pair "sieve (target: A/B at most 2.0)" \
   -- ./detwasm run "$sieve" -- node "$node_wasi" "$sieve"
+# The same from the distribution archive, unpacked as README's install does: no source checkout,
+# so no check for a stale build. Its first run trains its own AOT cache in the background.
+if archive="$(ls cli/target/detwasm-*.tar.gz 2>/dev/null)" && [ -n "$archive" ]; then
+  rm -rf cli/target/installed && mkdir cli/target/installed
+  tar xzf "$archive" -C cli/target/installed
+  installed="$(echo "$root"/cli/target/installed/detwasm-*/detwasm)"
+  "$installed" run testdata/c/hello.wasm >/dev/null
+  sleep 1
+  for ((i = 0; i < 300; i++)); do pgrep -f 'AOTMode=(record|create)' >/dev/null || break; sleep 1; done
+  pair "sieve, installed from the archive (target: A/B at most 2.0)" \
+    -- "$installed" run "$sieve" -- node "$node_wasi" "$sieve"
+fi
 # check prints its own rate ("time: S s, J job(s), R runs/s", start-up excluded) and the run
 # count ("... of N"); whole-process runs/s is N over the process's wall time. random, because
 # the default portfolio covers the racy counter's bounded tree in about 1,500 runs and stops.
