@@ -93,11 +93,12 @@ public final class Detwasm {
         String named = argv.isEmpty() ? "" : argv.get(0);
         boolean one = SUBCOMMANDS.containsKey(named) && !named.equals("help");
         // run wires no model checker; a usage error, which looks at every command, wires all.
+        boolean runOnly = named.equals("run");
         Supplier<GuiceFactory> everything =
                 () -> new GuiceFactory(injector(streams, start, carriers, Sandbox.defaultModules()));
         GuiceFactory factory;
         try {
-            factory = named.equals("run")
+            factory = runOnly
                     ? new GuiceFactory(injector(streams, start, carriers, Sandbox.runModules()))
                     : everything.get();
         } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ public final class Detwasm {
         }
         CommandLine cli = commandLine(factory, one ? Set.of(named) : SUBCOMMANDS.keySet(), out, err);
         cli.setParameterExceptionHandler((e, rest) -> usageError(
-                e, commandLine(named.equals("run") ? everything.get() : factory,
+                e, commandLine(runOnly ? everything.get() : factory,
                         SUBCOMMANDS.keySet(), out, err)));
         try {
             return cli.execute(argv.toArray(String[]::new));

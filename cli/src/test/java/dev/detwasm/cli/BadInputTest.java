@@ -176,6 +176,20 @@ class BadInputTest {
         }
     }
 
+    /** run wires no model checker, but its usage errors still look at check's options. */
+    @Test
+    void runRejectsCheckOnlyOptionsNamingCheck() throws IOException {
+        String m = write("hello.wat", HELLO).toString();
+        for (String option : new String[] {"--strategy=pct", "--max-runs=5", "--jobs=2"}) {
+            String name = option.substring(0, option.indexOf('='));
+            assertOneLineFailure(
+                    CliRun.of("run", option, m),
+                    64,
+                    "detwasm: Unknown option: '" + option + "'; " + name
+                            + " is an option of 'detwasm check' (see 'detwasm run --help')");
+        }
+    }
+
     @Test
     void aFormatNameWhereAReportFileGoesIsAUsageErrorShowingTheFileForm() throws IOException {
         String m = write("hello.wat", HELLO).toString();

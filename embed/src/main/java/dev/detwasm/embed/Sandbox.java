@@ -183,8 +183,9 @@ public final class Sandbox {
 
         /**
          * Uses {@code injector}, made from {@link #defaultModules} (or, for a sandbox that only
-         * runs, {@link #runModules}; and nothing that overrides them), instead of making one: a process that already has it saves the wiring's cost.
-         * Cannot be combined with {@link #withModules}.
+         * runs, {@link #runModules}; and nothing that overrides them), instead of making one: a
+         * process that already has it saves the wiring's cost. Cannot be combined with {@link
+         * #withModules}.
          */
         public Builder withInjector(Injector injector) {
             this.wired = injector;
